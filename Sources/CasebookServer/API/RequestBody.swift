@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import NIOCore
+
+extension Request {
+    /// The JSON body, or a Zendesk-shaped 400 (bad JSON) / 413 (too large).
+    func json(context: CasebookContext) async throws -> JSONValue {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await body.collect(upTo: context.maxUploadSize)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw APIError(.contentTooLarge, "RequestTooLarge",
+                           "The request body is larger than \(context.maxUploadSize) bytes")
+        } catch is NIOTooManyBytesError {
+            throw APIError(.contentTooLarge, "RequestTooLarge",
+                           "The request body is larger than \(context.maxUploadSize) bytes")
+        }
+        guard buffer.readableBytes > 0 else { throw APIError.badRequest("The request body is empty; JSON was expected") }
+        do {
+            return try JSONValue.parse(buffer.readableBytesView)
+        } catch {
+            throw APIError.badRequest("The request body is not valid JSON")
+        }
+    }
+
+    /// The object under `key` of the JSON body (`{"ticket": {...}}`), or 400 naming what is missing.
+    func envelope(_ key: String, context: CasebookContext) async throws -> JSONObject {
+        let body = try await json(context: context)
+        guard let object = body[key]?.objectValue else {
+            throw APIError.badRequest("The request body needs a \"\(key)\" object, e.g. {\"\(key)\": {...}}")
+        }
+        return object
+    }
+
+    /// The scheme and host clients used to reach us, for `url` and `next_page` links.
+    var baseURL: String {
+        let host = head.authority ?? "localhost"
+        let proto = headers[HTTPField.Name("X-Forwarded-Proto")!] ?? "http"
+        return "\(proto)://\(host)"
+    }
+}
+
+extension Parameters {
+    func id(_ name: String = "id") throws -> Int {
+        guard let raw = get(name), let id = Int(raw.hasSuffix(".json") ? String(raw.dropLast(5)) : raw), id > 0 else {
+            throw APIError.notFound()
+        }
+        return id
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+import Logging
+
+/// Everything the server needs to start, from flags and the environment.
+public struct AppConfig: Sendable {
+    public var host: String = "127.0.0.1"
+    public var port: Int = 8080
+    public var dataDirectory: String = "./casebook-data"
+    public var database: DatabaseLocation
+    /// API requests a minute per token; 0 turns the limit off.
+    public var rateLimitPerMinute: Int = 700
+    public var logLevel: Logger.Level = .info
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "./casebook-data",
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.host = host
+        self.port = port
+        self.dataDirectory = dataDirectory
+        self.database = DatabaseLocation.from(environment: environment, dataDirectory: dataDirectory)
+        if let limit = environment["CASEBOOK_RATE_LIMIT"].flatMap(Int.init) { rateLimitPerMinute = limit }
+        if let level = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) { logLevel = level }
+    }
+}

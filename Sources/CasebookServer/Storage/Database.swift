@@ -1,0 +1,154 @@
+@preconcurrency import AsyncKit
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLiteKit
+
+public enum SQLEngine: String, Sendable {
+    case sqlite, postgres
+}
+
+/// Where the data lives: an embedded SQLite file (the default) or a PostgreSQL server.
+public enum DatabaseLocation: Sendable, Equatable {
+    case sqlite(path: String)
+    case postgres(url: String)
+
+    /// `DATABASE_URL=postgres://…` selects PostgreSQL; otherwise SQLite in the data directory.
+    public static func from(environment: [String: String], dataDirectory: String) -> DatabaseLocation {
+        if let url = environment["DATABASE_URL"], url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            return .postgres(url: url)
+        }
+        return .sqlite(path: URL(fileURLWithPath: dataDirectory).appendingPathComponent("casebook.sqlite").path)
+    }
+}
+
+/// One query layer over both engines. Reads run on any pooled connection; writes run in a transaction.
+/// SQLite has a single writer, so writes queue in process rather than fight over the file lock.
+public final class Database: Sendable {
+    public let engine: SQLEngine
+    private let backend: Backend
+    let logger: Logger
+
+    private enum Backend: Sendable {
+        case sqlite(readers: ConnectionQueue<SQLiteConnection>, writer: ConnectionQueue<SQLiteConnection>, all: [SQLiteConnection])
+        case postgres(EventLoopGroupConnectionPool<PostgresConnectionSource>)
+    }
+
+    public static func open(_ location: DatabaseLocation, logger: Logger, readers: Int = 4) async throws -> Database {
+        switch location {
+        case .sqlite(let path):
+            try FileManager.default.createDirectory(
+                atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
+            var connections: [SQLiteConnection] = []
+            for index in 0...readers {
+                let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+                let sql = connection.sql()
+                if index == 0 { try await sql.raw("PRAGMA journal_mode = WAL").run() }
+                try await sql.raw("PRAGMA foreign_keys = ON").run()
+                try await sql.raw("PRAGMA busy_timeout = 5000").run()
+                try await sql.raw("PRAGMA synchronous = NORMAL").run()
+                connections.append(connection)
+            }
+            return Database(engine: .sqlite, logger: logger, backend: .sqlite(
+                readers: ConnectionQueue(Array(connections.dropFirst())),
+                writer: ConnectionQueue([connections[0]]), all: connections))
+        case .postgres(let url):
+            let configuration = try SQLPostgresConfiguration(url: url)
+            let pool = EventLoopGroupConnectionPool(
+                source: PostgresConnectionSource(sqlConfiguration: configuration),
+                maxConnectionsPerEventLoop: 8, pruneInterval: nil, logger: logger,
+                on: MultiThreadedEventLoopGroup.singleton)
+            let database = Database(engine: .postgres, logger: logger, backend: .postgres(pool))
+            // Fail at start, with the server's message, rather than on the first request.
+            try await database.read { db in try await db.raw("SELECT 1 AS ok").run() }
+            return database
+        }
+    }
+
+    private init(engine: SQLEngine, logger: Logger, backend: Backend) {
+        self.engine = engine
+        self.logger = logger
+        self.backend = backend
+    }
+
+    /// Runs `body` on one connection, outside a transaction.
+    public func read<R: Sendable>(_ body: (any SQLDatabase) async throws -> R) async throws -> R {
+        switch backend {
+        case .sqlite(let readers, _, _):
+            let connection = await readers.take()
+            do {
+                let result = try await body(connection.sql())
+                await readers.give(connection)
+                return result
+            } catch {
+                await readers.give(connection)
+                throw error
+            }
+        case .postgres(let pool):
+            let connection = try await pool.requestConnection(logger: logger).get()
+            defer { pool.releaseConnection(connection) }
+            return try await body(connection.sql())
+        }
+    }
+
+    /// Runs `body` in one transaction: everything it writes is committed together or not at all.
+    public func write<R: Sendable>(_ body: (any SQLDatabase) async throws -> R) async throws -> R {
+        switch backend {
+        case .sqlite(_, let writer, _):
+            let connection = await writer.take()
+            do {
+                let result = try await Self.transaction(connection.sql(), begin: "BEGIN IMMEDIATE", body)
+                await writer.give(connection)
+                return result
+            } catch {
+                await writer.give(connection)
+                throw error
+            }
+        case .postgres(let pool):
+            let connection = try await pool.requestConnection(logger: logger).get()
+            defer { pool.releaseConnection(connection) }
+            return try await Self.transaction(connection.sql(), begin: "BEGIN", body)
+        }
+    }
+
+    private static func transaction<R>(_ db: any SQLDatabase, begin: String,
+                                       _ body: (any SQLDatabase) async throws -> R) async throws -> R {
+        try await db.raw(SQLQueryString(begin)).run()
+        do {
+            let result = try await body(db)
+            try await db.raw("COMMIT").run()
+            return result
+        } catch {
+            try? await db.raw("ROLLBACK").run()
+            throw error
+        }
+    }
+
+    public func shutdown() async {
+        switch backend {
+        case .sqlite(_, _, let all):
+            for connection in all { try? await connection.close() }
+        case .postgres(let pool):
+            try? await pool.shutdownAsync()
+        }
+    }
+}
+
+/// Hands out a fixed set of connections one caller at a time; callers wait in order.
+actor ConnectionQueue<Connection: Sendable> {
+    private var idle: [Connection]
+    private var waiting: [CheckedContinuation<Connection, Never>] = []
+
+    init(_ connections: [Connection]) { idle = connections }
+
+    func take() async -> Connection {
+        if let connection = idle.popLast() { return connection }
+        return await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func give(_ connection: Connection) {
+        if waiting.isEmpty { idle.append(connection) } else { waiting.removeFirst().resume(returning: connection) }
+    }
+}

@@ -1,0 +1,270 @@
+import CasebookCore
+import Foundation
+import SQLKit
+
+/// Everything the API does with tickets. Each public method is one transaction.
+struct TicketService: Sendable {
+    let database: Database
+
+    struct Written: Sendable {
+        var ticket: TicketRecord
+        var audit: AuditRecord?
+        var comments: [Int: CommentRecord]
+    }
+
+    // MARK: Reading
+
+    /// Whether `user` may see the ticket: staff see all; end-users their own, those they are CC'd on,
+    /// and their organization's when it shares tickets.
+    static func canSee(_ ticket: TicketRecord, user: UserRecord, orgShares: Bool) -> Bool {
+        if user.role.isStaff { return true }
+        if ticket.fields.requesterID == user.id || ticket.fields.ccIDs.contains(user.id) { return true }
+        return orgShares && user.organizationID != nil && ticket.fields.organizationID == user.organizationID
+    }
+
+    func visibleTicket(_ id: Int, to actor: Actor, db: any SQLDatabase) async throws -> TicketRecord {
+        guard let ticket = try await TicketStore(db: db).load(id: id) else { throw APIError.notFound() }
+        if actor.role.isStaff { return ticket }
+        guard let user = try await UserStore(db: db).find(id: actor.id) else { throw APIError.unauthorized }
+        let shares = try await orgShares(user.organizationID, db: db)
+        guard Self.canSee(ticket, user: user, orgShares: shares) else { throw APIError.notFound() }
+        return ticket
+    }
+
+    func orgShares(_ orgID: Int?, db: any SQLDatabase) async throws -> Bool {
+        guard let orgID else { return false }
+        return try await OrganizationStore(db: db).find(id: orgID)?.sharedTickets ?? false
+    }
+
+    /// The SQL condition limiting tickets to what `actor` may see (`t` is the tickets table).
+    func visibility(for actor: Actor, db: any SQLDatabase) async throws -> SQLQueryString {
+        if actor.role.allows(.viewAllTickets) { return "t.deleted_at IS NULL" }
+        let user = try await UserStore(db: db).find(id: actor.id)
+        var condition: SQLQueryString = """
+            t.deleted_at IS NULL AND (t.requester_id = \(bind: actor.id)
+              OR t.id IN (SELECT ticket_id FROM ticket_collaborators WHERE user_id = \(bind: actor.id) AND kind = 'cc')
+            """
+        if let orgID = user?.organizationID, try await orgShares(orgID, db: db) {
+            condition.appendInterpolation(" OR t.organization_id = \(bind: orgID)" as SQLQueryString)
+        }
+        condition.appendLiteral(")")
+        return condition
+    }
+
+    func get(_ id: Int, actor: Actor) async throws -> TicketRecord {
+        try await database.read { db in try await visibleTicket(id, to: actor, db: db) }
+    }
+
+    func showMany(_ ids: [Int], actor: Actor) async throws -> [TicketRecord] {
+        try await database.read { db in
+            let visible = try await visibility(for: actor, db: db)
+            let rows = try await db.raw("""
+                SELECT \(unsafeRaw: TicketStore.columns.split(separator: ",").map { "t." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", "))
+                FROM tickets t WHERE t.id IN (\(binds: ids)) AND \(visible) ORDER BY t.id
+                """).all()
+            return try await TicketStore(db: db).records(from: rows)
+        }
+    }
+
+    struct Page: Sendable {
+        var tickets: [TicketRecord]
+        var count: Int?
+        var hasMore: Bool
+        var hasPrevious: Bool
+    }
+
+    func list(_ pagination: Pagination, actor: Actor, extra: SQLQueryString? = nil, orderByUpdated: Bool = false) async throws -> Page {
+        try await database.read { db in
+            var condition = try await visibility(for: actor, db: db)
+            if let extra {
+                condition.appendLiteral(" AND ")
+                condition.appendInterpolation(extra)
+            }
+            let columns = TicketStore.columns.split(separator: ",")
+                .map { "t." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")
+            let store = TicketStore(db: db)
+            switch pagination {
+            case .offset(let page, let perPage):
+                let count = orderByUpdated ? 0 : try await db.raw("SELECT COUNT(*) AS n FROM tickets t WHERE \(condition)")
+                    .first()!.decode(column: "n", as: Int.self)
+                let order: SQLQueryString = orderByUpdated ? "t.updated_at, t.id" : "t.id"
+                let rows = try await db.raw("""
+                    SELECT \(unsafeRaw: columns) FROM tickets t WHERE \(condition)
+                    ORDER BY \(order) LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)
+                    """).all()
+                return Page(tickets: try await store.records(from: rows), count: count,
+                            hasMore: page * perPage < count, hasPrevious: page > 1)
+            case .cursor(let size, let after, let before):
+                if let before {
+                    let rows = try await db.raw("""
+                        SELECT \(unsafeRaw: columns) FROM tickets t WHERE \(condition) AND t.id < \(bind: before)
+                        ORDER BY t.id DESC LIMIT \(bind: size + 1)
+                        """).all()
+                    let records = try await store.records(from: Array(rows.prefix(size)))
+                    return Page(tickets: records.reversed(), count: nil, hasMore: true, hasPrevious: rows.count > size)
+                }
+                let rows = try await db.raw("""
+                    SELECT \(unsafeRaw: columns) FROM tickets t WHERE \(condition) AND t.id > \(bind: after ?? 0)
+                    ORDER BY t.id LIMIT \(bind: size + 1)
+                    """).all()
+                return Page(tickets: try await store.records(from: Array(rows.prefix(size))), count: nil,
+                            hasMore: rows.count > size, hasPrevious: after != nil)
+            }
+        }
+    }
+
+    func comments(ticketID: Int, actor: Actor, pagination: Pagination, newestFirst: Bool)
+        async throws -> (comments: [CommentRecord], count: Int, hasMore: Bool) {
+        try await database.read { db in
+            _ = try await visibleTicket(ticketID, to: actor, db: db)
+            let store = TicketStore(db: db)
+            let withNotes = actor.role.allows(.viewInternalNotes)
+            let count = try await store.commentCount(ticketID: ticketID, includeInternal: withNotes)
+            switch pagination {
+            case .offset(let page, let perPage):
+                let all = try await store.comments(ticketID: ticketID, includeInternal: withNotes, afterID: nil,
+                                                   beforeID: nil, limit: page * perPage, descending: newestFirst)
+                return (Array(all.dropFirst((page - 1) * perPage)), count, page * perPage < count)
+            case .cursor(let size, let after, let before):
+                let list = try await store.comments(ticketID: ticketID, includeInternal: withNotes,
+                                                    afterID: newestFirst ? nil : after,
+                                                    beforeID: newestFirst ? after : before, limit: size + 1,
+                                                    descending: newestFirst)
+                return (Array(list.prefix(size)), count, list.count > size)
+            }
+        }
+    }
+
+    func audits(ticketID: Int, actor: Actor) async throws -> ([AuditRecord], [Int: CommentRecord]) {
+        try await database.read { db in
+            _ = try await visibleTicket(ticketID, to: actor, db: db)
+            let store = TicketStore(db: db)
+            let withNotes = actor.role.allows(.viewInternalNotes)
+            let comments = try await store.comments(ticketID: ticketID, includeInternal: withNotes, afterID: nil,
+                                                    beforeID: nil, limit: 100_000)
+            var byID: [Int: CommentRecord] = [:]
+            for c in comments { byID[c.id] = c }
+            var audits = try await store.audits(ticketID: ticketID)
+            if !withNotes {
+                // An end-user's history never shows withNotes notes: drop those comment events.
+                for i in audits.indices {
+                    audits[i].events.removeAll { $0.type == "Comment" && ($0.commentID.map { byID[$0] == nil } ?? true) }
+                }
+            }
+            return (audits, byID)
+        }
+    }
+
+    // MARK: Writing
+
+    func create(_ object: JSONObject, actor: Actor, via: ViaChannel) async throws -> Written {
+        try await database.write { db in try await create(object, actor: actor, via: via, db: db) }
+    }
+
+    func create(_ object: JSONObject, actor: Actor, via: ViaChannel, db: any SQLDatabase) async throws -> Written {
+        var reader = FieldReader(object)
+        let directory = Directory(db: db)
+        let request = try await TicketRequest.parse(&reader, directory: directory, actor: actor, db: db, creating: true)
+        guard let commentObject = object["comment"]?.objectValue
+            ?? object["description"]?.stringValue.map({ ["body": .string($0)] as JSONObject }) else {
+            throw APIError.invalid("description", "Description: cannot be blank", error: "BlankValue")
+        }
+        let comment = try await TicketRequest.comment(commentObject, actor: actor, db: db)
+
+        var requesterID = actor.id
+        if let value = object["requester"] ?? object["requester_id"], !value.isNull {
+            requesterID = try await directory.resolve(value, field: "requester").id
+        }
+        let requester = try await UserStore(db: db).find(id: requesterID)
+        var fields = TicketSnapshot(subject: "", requesterID: requesterID, submitterID: actor.id)
+        var patch = request.patch
+        patch.subject = patch.subject ?? ""
+        if patch.organizationID == nil { patch.organizationID = .some(requester?.organizationID) }
+        fields = TicketRules.apply(patch, to: fields)
+        let (ticket, events): (TicketSnapshot, [AuditEvent])
+        do {
+            (ticket, events) = try TicketRules.create(fields, status: request.patch.status, comment: comment, by: actor)
+        } catch {
+            throw APIError.invalid(error)
+        }
+        let now = Timestamp.now
+        let store = TicketStore(db: db)
+        let id = try await store.insert(ticket, description: comment.body, via: via, at: now)
+        let (auditID, _) = try await store.insertAudit(ticketID: id, authorID: actor.id, via: comment.via ?? via,
+                                                       at: now, events: events, comment: comment)
+        return try await written(id: id, auditID: auditID, db: db)
+    }
+
+    func update(_ id: Int, _ object: JSONObject, actor: Actor, via: ViaChannel) async throws -> Written {
+        try await database.write { db in try await update(id, object, actor: actor, via: via, db: db) }
+    }
+
+    func update(_ id: Int, _ object: JSONObject, actor: Actor, via: ViaChannel, db: any SQLDatabase) async throws -> Written {
+        let current = try await visibleTicket(id, to: actor, db: db)
+        if object["safe_update"]?.boolValue == true {
+            guard let stamp = object["updated_stamp"]?.stringValue, let seen = parseISODate(stamp) else {
+                throw APIError.invalid("updated_stamp", "Updated stamp: required with safe_update", error: "BlankValue")
+            }
+            if Int64(seen.timeIntervalSince1970) != current.updatedAt / 1000 {
+                throw APIError(.conflict, "UpdateConflict",
+                               "Safe Update prevented the update due to outdated ticket data. Please fetch the latest ticket data and try again.")
+            }
+        }
+        var reader = FieldReader(object)
+        let request = try await TicketRequest.parse(&reader, directory: Directory(db: db), actor: actor, db: db, creating: false)
+        var comment: CommentDraft?
+        if let commentObject = object["comment"]?.objectValue {
+            comment = try await TicketRequest.comment(commentObject, actor: actor, db: db)
+        }
+        let (next, events): (TicketSnapshot, [AuditEvent])
+        do {
+            (next, events) = try TicketRules.update(current.fields, with: request.patch, comment: comment, by: actor)
+        } catch {
+            throw APIError.invalid(error)
+        }
+        guard !events.isEmpty else { return Written(ticket: current, audit: nil, comments: [:]) }
+        let now = max(Timestamp.now, current.updatedAt + 1)
+        let store = TicketStore(db: db)
+        try await store.update(id: id, from: current.fields, to: next, at: now)
+        let (auditID, _) = try await store.insertAudit(ticketID: id, authorID: actor.id, via: comment?.via ?? via,
+                                                       at: now, events: events, comment: comment)
+        return try await written(id: id, auditID: auditID, db: db)
+    }
+
+    func delete(_ id: Int, actor: Actor) async throws {
+        try await database.write { db in
+            guard try await TicketStore(db: db).load(id: id) != nil else { throw APIError.notFound() }
+            try await TicketStore(db: db).softDelete(id: id)
+        }
+    }
+
+    private func written(id: Int, auditID: Int, db: any SQLDatabase) async throws -> Written {
+        let store = TicketStore(db: db)
+        let ticket = try await store.load(id: id)!
+        let audit = try await store.audits(ticketID: id).first { $0.id == auditID }
+        let comments = try await store.comments(ticketID: id, includeInternal: true, afterID: nil, beforeID: nil, limit: 1,
+                                                descending: true)
+        var byID: [Int: CommentRecord] = [:]
+        for c in comments where c.auditID == auditID { byID[c.id] = c }
+        return Written(ticket: ticket, audit: audit, comments: byID)
+    }
+}
+
+extension TicketRules {
+    /// Copies the patch's fields onto a blank ticket (for creates, before the rules run).
+    static func apply(_ patch: TicketPatch, to fields: TicketSnapshot) -> TicketSnapshot {
+        var t = fields
+        if let v = patch.externalID { t.externalID = v }
+        if let v = patch.type { t.type = v }
+        if let v = patch.subject { t.subject = v }
+        if let v = patch.priority { t.priority = v }
+        if let v = patch.assigneeID { t.assigneeID = v }
+        if let v = patch.groupID { t.groupID = v }
+        if let v = patch.organizationID { t.organizationID = v }
+        if let v = patch.dueAt { t.dueAt = v }
+        t.tags = Tags.normalize((patch.tags ?? []) + patch.addTags)
+        t.ccIDs = (patch.ccIDs ?? []) + patch.addCCIDs
+        if let v = patch.followerIDs { t.followerIDs = v }
+        return t
+    }
+}
