@@ -1,4 +1,4953 @@
 /// The OpenAPI 3 description of /api/v2, served at /api/v2/openapi.json.
 enum OpenAPIDocument {
-    static let json = #"{"openapi":"3.0.3","info":{"title":"Casebook API","version":"2"},"paths":{}}"#
+    static let json = #"""
+    {
+      "openapi": "3.0.3",
+      "info": {
+        "title": "Casebook API",
+        "version": "2",
+        "description": "Casebook's REST API follows the [Zendesk Support API](https://developer.zendesk.com/api-reference/ticketing/introduction/):\nthe same paths, root keys (`{\"ticket\": {...}}`), field names, error bodies and pagination, so Zendesk\nclients such as zenpy work against it unchanged. This document describes the API **as Casebook implements it**;\nCasebook-only additions are marked as such.\n\n## Paths and the `.json` suffix\nEvery path may also be called with a `.json` suffix, exactly as Zendesk clients do:\n`GET /api/v2/tickets/42.json` is the same request as `GET /api/v2/tickets/42`, and\n`GET /healthz.json` the same as `GET /healthz`. Paths are listed here without the suffix. The one exception\nis this document itself, whose path is `/api/v2/openapi.json`.\n\n## Authentication\nSend an API token in one of two ways (password authentication is not accepted on the API):\n* HTTP Basic with the user name `{email}/token` and the token as password, e.g.\n  `Authorization: Basic base64(\"agent@example.com/token:cb_...\")` (scheme `basicAuth`);\n* `Authorization: Bearer {token}` (scheme `bearerAuth`).\n\nA request without credentials reaches the route, which answers **401** unless it is public (`/healthz`,\n`/api/v2/openapi.json`). Credentials that do not match an active user (an unknown token, a token of another\nemail, a suspended user, a malformed header) are refused with **401** on every `/api/v2` path.\nWhat a signed-in user may do depends on the role: `end-user`, `agent`, `lead`, `manager`, `admin`\n(lead and manager are agents with more authority). Staff (every role but end-user) see all tickets and\npeople; end-users see the tickets they requested, are CC'd on, or that belong to their organization when it\nshares tickets. Deleting tickets takes lead or above; managing staff, organizations, groups and memberships takes\nadmin. A missing permission answers **403**, a record the caller may not see answers **404**.\n\n## Errors\nErrors have Zendesk's shape `{\"error\": \"...\", \"description\": \"...\", \"details\": {...}}`:\n* **400** `InvalidJSON`: the body is missing, empty or not JSON, lacks its root object, or a query parameter\n  is malformed (e.g. `per_page=abc`, a bad cursor, missing `ids`); searches answer `InvalidSearch`.\n* **401** `Couldn't authenticate you`.\n* **403** `Forbidden`: the role lacks the permission.\n* **404** `RecordNotFound`: no such record, or not visible to the caller.\n* **409** `UpdateConflict`: a `safe_update` whose `updated_stamp` is stale.\n* **413** `RequestTooLarge`: the request body is over 1 MiB.\n* **422** `RecordInvalid` with `details` mapping each field to a list of `{\"error\", \"description\"}`\n  (`BlankValue`, `InvalidValue`, `DuplicateValue`, `PermissionDenied`), e.g.\n  `{\"error\": \"RecordInvalid\", \"description\": \"Record validation errors\", \"details\": {\"subject\": [{\"error\": \"BlankValue\", \"description\": \"Subject: cannot be blank\"}]}}`.\n* **429** `TooManyRequests`: over the per-token rate limit (700 requests a minute unless the server is configured\n  otherwise); wait the number of seconds in `Retry-After`. Authenticated responses carry `X-Rate-Limit` and\n  `X-Rate-Limit-Remaining`.\n\n## Pagination\nLists page in one of Zendesk's two ways; the parameters choose:\n* **Offset**: `page` (from 1) and `per_page` (default 100, at most 100). The response has `next_page` and\n  `previous_page` (absolute URLs or `null`) and `count`.\n* **Cursor**: `page[size]` (at most 100), `page[after]`, `page[before]` (opaque cursors from a previous response).\n  The response has `meta: {has_more, after_cursor, before_cursor}` and `links: {next, prev}` (absolute URLs or\n  `null`). Sending `page[after]` or `page[before]` without `page[size]` pages by 100.\n\nQuery keys may be sent with literal or percent-encoded brackets (`page%5Bsize%5D=100`).\n\n## Casebook extensions\n* **Call logs**: a comment with a `call` object (`direction`, `from`, `to`, `participants`, `duration` in seconds)\n  records a phone call; its body is the call summary. It comes back as a `VoiceComment` whose `data` holds the call,\n  and its audit's `via.channel` is `voice`.\n* **Idempotent creates**: `POST /api/v2/tickets` with an `Idempotency-Key` header returns the first answer again\n  for a retry with the same key and body, instead of creating a duplicate.\n* `casebook_role` on users gives the full Casebook role (`lead`, `manager`, ...); `role` keeps Zendesk's three values.\n"
+      },
+      "servers": [
+        {
+          "url": "/",
+          "description": "This Casebook server (paths include `/api/v2`)."
+        }
+      ],
+      "security": [
+        {
+          "basicAuth": []
+        },
+        {
+          "bearerAuth": []
+        }
+      ],
+      "tags": [
+        {
+          "name": "Tickets"
+        },
+        {
+          "name": "Ticket Comments"
+        },
+        {
+          "name": "Ticket Audits"
+        },
+        {
+          "name": "Tags"
+        },
+        {
+          "name": "Incremental Export"
+        },
+        {
+          "name": "Job Statuses"
+        },
+        {
+          "name": "Users"
+        },
+        {
+          "name": "Organizations"
+        },
+        {
+          "name": "Groups"
+        },
+        {
+          "name": "Group Memberships"
+        },
+        {
+          "name": "Search"
+        },
+        {
+          "name": "Service"
+        }
+      ],
+      "paths": {
+        "/api/v2/tickets": {
+          "get": {
+            "operationId": "listTickets",
+            "summary": "List tickets",
+            "tags": [
+              "Tickets"
+            ],
+            "description": "The tickets the caller may see, by id. Offset pagination by default; `page[size]` switches to cursors.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/Page"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PerPage"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageSize"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageAfter"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageBefore"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/TicketPage"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createTicket",
+            "summary": "Create a ticket",
+            "tags": [
+              "Tickets"
+            ],
+            "description": "Creates a ticket whose first comment is `comment` (or `description`). The requester defaults to the caller; a `requester` email nobody has yet creates an end-user.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/IdempotencyKey"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/TicketCreateRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/TicketAuditResponse"
+                    }
+                  }
+                },
+                "headers": {
+                  "x-idempotency-lookup": {
+                    "description": "`hit` when this is the stored answer to an earlier request with the same `Idempotency-Key`.",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "hit"
+                      ]
+                    }
+                  }
+                }
+              },
+              "422": {
+                "description": "Validation failed (`RecordInvalid` with `details`), or the `Idempotency-Key` was used with a different body (`IdempotentRequestError`).",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "oneOf": [
+                        {
+                          "$ref": "\u0023/components/schemas/ValidationError"
+                        },
+                        {
+                          "type": "object",
+                          "properties": {
+                            "error": {
+                              "type": "string",
+                              "enum": [
+                                "IdempotentRequestError"
+                              ]
+                            },
+                            "description": {
+                              "type": "string"
+                            }
+                          },
+                          "required": [
+                            "error",
+                            "description"
+                          ]
+                        }
+                      ]
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/tickets/create_many": {
+          "post": {
+            "operationId": "createManyTickets",
+            "summary": "Create many tickets",
+            "tags": [
+              "Tickets"
+            ],
+            "description": "Creates up to 100 tickets (staff only), all or none. Casebook runs the job before answering, so the returned job status is already `completed`.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "object",
+                    "properties": {
+                      "tickets": {
+                        "type": "array",
+                        "items": {
+                          "$ref": "\u0023/components/schemas/TicketCreate"
+                        },
+                        "maxItems": 100
+                      }
+                    },
+                    "required": [
+                      "tickets"
+                    ]
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/JobStatusResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/tickets/show_many": {
+          "get": {
+            "operationId": "showManyTickets",
+            "summary": "Show many tickets",
+            "tags": [
+              "Tickets"
+            ],
+            "description": "The listed tickets the caller may see, by id; unknown ids are left out.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/TicketIds"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/TicketList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/tickets/update_many": {
+          "put": {
+            "operationId": "updateManyTickets",
+            "summary": "Update many tickets",
+            "tags": [
+              "Tickets"
+            ],
+            "description": "Staff only, up to 100 tickets, all or none. Either the same change for every ticket in `ids` (`{\"ticket\": {...}}`) or one change per ticket (`{\"tickets\": [{\"id\": 1, ...}]}`). The returned job status is already `completed`.",
+            "parameters": [
+              {
+                "name": "ids",
+                "in": "query",
+                "required": false,
+                "description": "Comma-separated ticket ids (1 to 100), with a `{\"ticket\": {...}}` body.",
+                "style": "form",
+                "explode": false,
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "type": "integer",
+                    "minimum": 1
+                  },
+                  "minItems": 1,
+                  "maxItems": 100
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "oneOf": [
+                      {
+                        "type": "object",
+                        "properties": {
+                          "ticket": {
+                            "$ref": "\u0023/components/schemas/TicketUpdate"
+                          }
+                        },
+                        "required": [
+                          "ticket"
+                        ]
+                      },
+                      {
+                        "type": "object",
+                        "properties": {
+                          "tickets": {
+                            "type": "array",
+                            "items": {
+                              "allOf": [
+                                {
+                                  "$ref": "\u0023/components/schemas/TicketUpdate"
+                                },
+                                {
+                                  "type": "object",
+                                  "properties": {
+                                    "id": {
+                                      "type": "integer",
+                                      "minimum": 1
+                                    }
+                                  },
+                                  "required": [
+                                    "id"
+                                  ]
+                                }
+                              ]
+                            },
+                            "maxItems": 100
+                          }
+                        },
+                        "required": [
+                          "tickets"
+                        ]
+                      }
+                    ]
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/JobStatusResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "\u0023/components/responses/UpdateConflict"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/tickets/{id}": {
+          "get": {
+            "operationId": "showTicket",
+            "summary": "Show a ticket",
+            "tags": [
+              "Tickets"
+            ],
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/TicketResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "put": {
+            "operationId": "updateTicket",
+            "summary": "Update a ticket",
+            "tags": [
+              "Tickets"
+            ],
+            "description": "Changes fields and/or adds a comment, recorded as one audit. With `safe_update: true` and `updated_stamp`, the update only happens if nobody changed the ticket since `updated_stamp` (otherwise 409 `UpdateConflict`).",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/TicketUpdateRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/TicketAuditResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "\u0023/components/responses/UpdateConflict"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "delete": {
+            "operationId": "deleteTicket",
+            "summary": "Delete a ticket",
+            "tags": [
+              "Tickets"
+            ],
+            "description": "Soft-deletes the ticket (lead and above).",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "204": {
+                "$ref": "\u0023/components/responses/NoContent"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/tickets/{id}/comments": {
+          "get": {
+            "operationId": "listTicketComments",
+            "summary": "List a ticket's comments",
+            "tags": [
+              "Ticket Comments"
+            ],
+            "description": "Oldest first unless `sort_order=desc` (or `sort=-created_at`). End-users do not see internal notes.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              },
+              {
+                "$ref": "\u0023/components/parameters/Page"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PerPage"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageSize"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageAfter"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageBefore"
+              },
+              {
+                "name": "sort_order",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "asc",
+                    "desc"
+                  ],
+                  "default": "asc"
+                }
+              },
+              {
+                "name": "sort",
+                "in": "query",
+                "description": "`-created_at` is the same as `sort_order=desc`.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "created_at",
+                    "-created_at"
+                  ]
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/CommentPage"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/tickets/{id}/audits": {
+          "get": {
+            "operationId": "listTicketAudits",
+            "summary": "List a ticket's audits",
+            "tags": [
+              "Ticket Audits"
+            ],
+            "description": "The ticket's whole history, oldest first, in one page. End-users do not see internal-note events.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/AuditList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/tickets/{id}/tags": {
+          "get": {
+            "operationId": "listTicketTags",
+            "summary": "List a ticket's tags",
+            "tags": [
+              "Tags"
+            ],
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/TagList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "post": {
+            "operationId": "addTicketTags",
+            "summary": "Add tags",
+            "tags": [
+              "Tags"
+            ],
+            "description": "Adds the tags (Casebook adds here, as with PUT). Staff only; recorded as an audited update, and `safe_update`/`updated_stamp` work as on a ticket update.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/TagsRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The ticket's tags after the change.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/TagList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "\u0023/components/responses/UpdateConflict"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "put": {
+            "operationId": "putTicketTags",
+            "summary": "Add tags",
+            "tags": [
+              "Tags"
+            ],
+            "description": "Adds the tags to the ticket's. Staff only; recorded as an audited update, and `safe_update`/`updated_stamp` work as on a ticket update.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/TagsRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The ticket's tags after the change.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/TagList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "\u0023/components/responses/UpdateConflict"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "delete": {
+            "operationId": "removeTicketTags",
+            "summary": "Remove tags",
+            "tags": [
+              "Tags"
+            ],
+            "description": "Removes the tags from the ticket. Staff only; recorded as an audited update, and `safe_update`/`updated_stamp` work as on a ticket update.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/TagsRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The ticket's tags after the change.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/TagList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "409": {
+                "$ref": "\u0023/components/responses/UpdateConflict"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/incremental/tickets/cursor": {
+          "get": {
+            "operationId": "incrementalTicketExport",
+            "summary": "Incremental ticket export",
+            "tags": [
+              "Incremental Export"
+            ],
+            "description": "Tickets changed since a time, oldest change first, for exports and sync (staff only; deleted tickets are left out). Start with `start_time`, then follow `after_url` (or pass `after_cursor` as `cursor`) until `end_of_stream` is true.",
+            "parameters": [
+              {
+                "name": "start_time",
+                "in": "query",
+                "description": "Unix time in seconds; required without `cursor`.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 0
+                }
+              },
+              {
+                "name": "cursor",
+                "in": "query",
+                "description": "The `after_cursor` of the previous batch.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "per_page",
+                "in": "query",
+                "description": "Tickets per batch (capped at 1000).",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 1000,
+                  "default": 1000
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/IncrementalTicketExport"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/job_statuses/{id}": {
+          "get": {
+            "operationId": "showJobStatus",
+            "summary": "Show a job status",
+            "tags": [
+              "Job Statuses"
+            ],
+            "description": "A bulk job from the last hour.",
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "description": "The job's id.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/JobStatusResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/users": {
+          "get": {
+            "operationId": "listUsers",
+            "summary": "List users",
+            "tags": [
+              "Users"
+            ],
+            "description": "Staff only; by id.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/Page"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PerPage"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageSize"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageAfter"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageBefore"
+              },
+              {
+                "name": "role",
+                "in": "query",
+                "description": "Only users with this Casebook role.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "end-user",
+                    "agent",
+                    "lead",
+                    "manager",
+                    "admin"
+                  ]
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/UserPage"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createUser",
+            "summary": "Create a user",
+            "tags": [
+              "Users"
+            ],
+            "description": "Staff only; creating agents and admins takes an admin.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/UserRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/UserResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/users/me": {
+          "get": {
+            "operationId": "showCurrentUser",
+            "summary": "Show the signed-in user",
+            "tags": [
+              "Users"
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/UserResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/users/search": {
+          "get": {
+            "operationId": "searchUsers",
+            "summary": "Search users",
+            "tags": [
+              "Users"
+            ],
+            "description": "Staff only. Up to 100 users, by id, whose name or email contains the text (case-insensitive) or whose external id equals it.",
+            "parameters": [
+              {
+                "name": "query",
+                "in": "query",
+                "description": "Text to look for; required unless `external_id`.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "external_id",
+                "in": "query",
+                "description": "Used when `query` is absent.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/UserSearchResults"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/users/show_many": {
+          "get": {
+            "operationId": "showManyUsers",
+            "summary": "Show many users",
+            "tags": [
+              "Users"
+            ],
+            "description": "Staff only. The listed users (up to 100); unknown ids are left out.",
+            "parameters": [
+              {
+                "name": "ids",
+                "in": "query",
+                "description": "Comma-separated user ids (without it the list is empty).",
+                "style": "form",
+                "explode": false,
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "type": "integer",
+                    "minimum": 1
+                  },
+                  "maxItems": 100
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "properties": {
+                        "users": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "\u0023/components/schemas/User"
+                          }
+                        }
+                      },
+                      "required": [
+                        "users"
+                      ]
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/users/create_or_update": {
+          "post": {
+            "operationId": "createOrUpdateUser",
+            "summary": "Create or update a user",
+            "tags": [
+              "Users"
+            ],
+            "description": "Staff only. Updates the user with the same `email` (else the same `external_id`), or creates one.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/UserRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "Updated an existing user.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/UserResponse"
+                    }
+                  }
+                }
+              },
+              "201": {
+                "description": "Created a user.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/UserResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/users/{id}": {
+          "get": {
+            "operationId": "showUser",
+            "summary": "Show a user",
+            "tags": [
+              "Users"
+            ],
+            "description": "Staff may see anyone; end-users only themselves.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/UserResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "put": {
+            "operationId": "updateUser",
+            "summary": "Update a user",
+            "tags": [
+              "Users"
+            ],
+            "description": "Staff may change end-users, admins anyone; end-users only their own profile (not their role).",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/UserRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/UserResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/users/{id}/group_memberships": {
+          "get": {
+            "operationId": "listUserGroupMemberships",
+            "summary": "List a user's group memberships",
+            "tags": [
+              "Group Memberships"
+            ],
+            "description": "Staff only; an unknown user has none.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/GroupMembershipList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/organizations": {
+          "get": {
+            "operationId": "listOrganizations",
+            "summary": "List organizations",
+            "tags": [
+              "Organizations"
+            ],
+            "description": "Staff only; by id.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/Page"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PerPage"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageSize"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageAfter"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageBefore"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/OrganizationPage"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createOrganization",
+            "summary": "Create an organization",
+            "tags": [
+              "Organizations"
+            ],
+            "description": "Admin only.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/OrganizationRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/OrganizationResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/organizations/create_or_update": {
+          "post": {
+            "operationId": "createOrUpdateOrganization",
+            "summary": "Create or update an organization",
+            "tags": [
+              "Organizations"
+            ],
+            "description": "Admin only. Updates the organization with the same `external_id` (else the same name), or creates one.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/OrganizationRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "Updated an existing organization.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/OrganizationResponse"
+                    }
+                  }
+                }
+              },
+              "201": {
+                "description": "Created an organization.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/OrganizationResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/organizations/search": {
+          "get": {
+            "operationId": "searchOrganizations",
+            "summary": "Search organizations",
+            "tags": [
+              "Organizations"
+            ],
+            "description": "Staff only. Up to 100 organizations, by id, whose name or one of whose domains contains the text (case-insensitive). The text is `name`, else `external_id`, else `query`; one is required.",
+            "parameters": [
+              {
+                "name": "name",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "external_id",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "query",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/OrganizationSearchResults"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/organizations/{id}": {
+          "get": {
+            "operationId": "showOrganization",
+            "summary": "Show an organization",
+            "tags": [
+              "Organizations"
+            ],
+            "description": "Staff may see any organization; end-users only their own (others answer 404).",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/OrganizationResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "put": {
+            "operationId": "updateOrganization",
+            "summary": "Update an organization",
+            "tags": [
+              "Organizations"
+            ],
+            "description": "Admin only.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/OrganizationRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/OrganizationResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "delete": {
+            "operationId": "deleteOrganization",
+            "summary": "Delete an organization",
+            "tags": [
+              "Organizations"
+            ],
+            "description": "Admin only.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "204": {
+                "$ref": "\u0023/components/responses/NoContent"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/groups": {
+          "get": {
+            "operationId": "listGroups",
+            "summary": "List groups",
+            "tags": [
+              "Groups"
+            ],
+            "description": "Staff only; by id.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/Page"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PerPage"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageSize"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageAfter"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageBefore"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/GroupPage"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createGroup",
+            "summary": "Create a group",
+            "tags": [
+              "Groups"
+            ],
+            "description": "Admin only.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/GroupRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/GroupResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/groups/{id}": {
+          "get": {
+            "operationId": "showGroup",
+            "summary": "Show a group",
+            "tags": [
+              "Groups"
+            ],
+            "description": "Staff only.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/GroupResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "put": {
+            "operationId": "updateGroup",
+            "summary": "Update a group",
+            "tags": [
+              "Groups"
+            ],
+            "description": "Admin only.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/GroupRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/GroupResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "delete": {
+            "operationId": "deleteGroup",
+            "summary": "Delete a group",
+            "tags": [
+              "Groups"
+            ],
+            "description": "Admin only.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "204": {
+                "$ref": "\u0023/components/responses/NoContent"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/groups/{id}/memberships": {
+          "get": {
+            "operationId": "listGroupMembershipsOfGroup",
+            "summary": "List a group's memberships",
+            "tags": [
+              "Group Memberships"
+            ],
+            "description": "Staff only; an unknown group has none.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/GroupMembershipList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/group_memberships": {
+          "get": {
+            "operationId": "listGroupMemberships",
+            "summary": "List group memberships",
+            "tags": [
+              "Group Memberships"
+            ],
+            "description": "Staff only; all of them.",
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/GroupMembershipList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createGroupMembership",
+            "summary": "Add an agent to a group",
+            "tags": [
+              "Group Memberships"
+            ],
+            "description": "Admin only.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/GroupMembershipRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/GroupMembershipResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/group_memberships/{id}": {
+          "delete": {
+            "operationId": "deleteGroupMembership",
+            "summary": "Remove a group membership",
+            "tags": [
+              "Group Memberships"
+            ],
+            "description": "Admin only.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "204": {
+                "$ref": "\u0023/components/responses/NoContent"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/search": {
+          "get": {
+            "operationId": "search",
+            "summary": "Search",
+            "tags": [
+              "Search"
+            ],
+            "description": "Searches tickets, users, organizations and groups in Zendesk's query language (see `query`). End-users only find tickets they can see. Pages with `page`/`per_page` only, up to 1,000 results; use `/api/v2/search/export` for more.",
+            "parameters": [
+              {
+                "name": "query",
+                "in": "query",
+                "description": "Zendesk's search language. Terms are separated by spaces and must all match; prefix a term with `-` to negate it.\n* Free words `printer` and quoted phrases `\"pink units\"` match, case-insensitively as substrings: for tickets\n  the subject, description and comments (end-users only public comments; a number also matches the ticket id);\n  for users the name, email and phone; for organizations and groups the name.\n* `field:value`, and for ordered fields also `field<value`, `field>value`, `field<=value`, `field>=value`.\n  Values may be quoted: `group:\"Tier 2\"`. Field names are case-insensitive. An unknown field (`foo:bar`) is\n  searched as free text.\n* `type:ticket|user|organization|group` limits the result type (only with `:`, never negated).\n* Tickets: `status:` (`new`, `open`, `pending`, `hold`, `solved`, `closed`; comparisons follow that order, so\n  `status<solved` is new, open, pending or hold), `priority:` (`low`, `normal`, `high`, `urgent`, ordered),\n  `ticket_type:` (`question`, `incident`, `problem`, `task`), `assignee:`, `requester:`, `submitter:` (`me`, `none`,\n  a user id, an email or part of a name), `group:`, `organization:` (`none`, an id or the exact name),\n  `tags:`/`tag:`, `subject:`, `description:` (substring), `via:` (`api`, `web`, `email`, `voice`), and the dates\n  `created`, `updated`, `solved`, `due_date`.\n* Users: `name:`, `email:` (substring), `role:` (`end-user`, `agent`, `admin`; `agent` includes leads and managers),\n  `organization:`, `created`, `updated`.\n* Dates (UTC): `YYYY-MM-DD` is that whole day (`created:2026-01-05`; `created<2026-01-05` is before it,\n  `created>2026-01-05` from the next day on); an ISO 8601 date-time (`2026-01-05T10:00:00Z`) stands for its finest\n  given unit; relative values `30minutes`, `4hours`, `2days`, `1week`, `3months`, `1year` mean \"within the last ...\"\n  with `:`, `>` and `>=`, and \"more than ... ago\" with `<` and `<=`.\n* A term that cannot apply to a result type (e.g. `status:open` for users) excludes that type unless negated.\n\nMalformed queries (unterminated quote, missing value, unknown status/priority/type/role/via value, an unsupported\noperator such as `tags>x`, a bad date, two different `type:` terms) answer 400 `InvalidSearch`.\n",
+                "schema": {
+                  "type": "string"
+                },
+                "example": "printer status<solved assignee:me created>7days -tags:spam"
+              },
+              {
+                "name": "filter[type]",
+                "in": "query",
+                "description": "Limits results to one type (like `type:` in the query).",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "ticket",
+                    "user",
+                    "organization",
+                    "group"
+                  ]
+                }
+              },
+              {
+                "name": "sort_by",
+                "in": "query",
+                "description": "Order of the tickets among the results.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "updated_at",
+                    "created_at",
+                    "priority",
+                    "status",
+                    "ticket_type"
+                  ],
+                  "default": "updated_at"
+                }
+              },
+              {
+                "name": "sort_order",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "asc",
+                    "desc"
+                  ],
+                  "default": "desc"
+                }
+              },
+              {
+                "$ref": "\u0023/components/parameters/Page"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PerPage"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/SearchResults"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A malformed query (`InvalidSearch`), an unknown `filter[type]`, bad paging parameters, or cursor parameters.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/Error"
+                    },
+                    "example": {
+                      "error": "InvalidSearch",
+                      "description": "Unterminated quote in '\"pink'"
+                    }
+                  }
+                }
+              },
+              "422": {
+                "description": "A page beyond the first 1,000 results.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/Error"
+                    },
+                    "example": {
+                      "error": "InvalidSearch",
+                      "description": "Search returns at most 1000 results"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/search/count": {
+          "get": {
+            "operationId": "searchCount",
+            "summary": "Count search results",
+            "tags": [
+              "Search"
+            ],
+            "description": "The number of results of a search.",
+            "parameters": [
+              {
+                "name": "query",
+                "in": "query",
+                "description": "Zendesk's search language. Terms are separated by spaces and must all match; prefix a term with `-` to negate it.\n* Free words `printer` and quoted phrases `\"pink units\"` match, case-insensitively as substrings: for tickets\n  the subject, description and comments (end-users only public comments; a number also matches the ticket id);\n  for users the name, email and phone; for organizations and groups the name.\n* `field:value`, and for ordered fields also `field<value`, `field>value`, `field<=value`, `field>=value`.\n  Values may be quoted: `group:\"Tier 2\"`. Field names are case-insensitive. An unknown field (`foo:bar`) is\n  searched as free text.\n* `type:ticket|user|organization|group` limits the result type (only with `:`, never negated).\n* Tickets: `status:` (`new`, `open`, `pending`, `hold`, `solved`, `closed`; comparisons follow that order, so\n  `status<solved` is new, open, pending or hold), `priority:` (`low`, `normal`, `high`, `urgent`, ordered),\n  `ticket_type:` (`question`, `incident`, `problem`, `task`), `assignee:`, `requester:`, `submitter:` (`me`, `none`,\n  a user id, an email or part of a name), `group:`, `organization:` (`none`, an id or the exact name),\n  `tags:`/`tag:`, `subject:`, `description:` (substring), `via:` (`api`, `web`, `email`, `voice`), and the dates\n  `created`, `updated`, `solved`, `due_date`.\n* Users: `name:`, `email:` (substring), `role:` (`end-user`, `agent`, `admin`; `agent` includes leads and managers),\n  `organization:`, `created`, `updated`.\n* Dates (UTC): `YYYY-MM-DD` is that whole day (`created:2026-01-05`; `created<2026-01-05` is before it,\n  `created>2026-01-05` from the next day on); an ISO 8601 date-time (`2026-01-05T10:00:00Z`) stands for its finest\n  given unit; relative values `30minutes`, `4hours`, `2days`, `1week`, `3months`, `1year` mean \"within the last ...\"\n  with `:`, `>` and `>=`, and \"more than ... ago\" with `<` and `<=`.\n* A term that cannot apply to a result type (e.g. `status:open` for users) excludes that type unless negated.\n\nMalformed queries (unterminated quote, missing value, unknown status/priority/type/role/via value, an unsupported\noperator such as `tags>x`, a bad date, two different `type:` terms) answer 400 `InvalidSearch`.\n",
+                "schema": {
+                  "type": "string"
+                },
+                "example": "printer status<solved assignee:me created>7days -tags:spam"
+              },
+              {
+                "name": "filter[type]",
+                "in": "query",
+                "description": "Limits results to one type (like `type:` in the query).",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "ticket",
+                    "user",
+                    "organization",
+                    "group"
+                  ]
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/SearchCount"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A malformed query or `filter[type]`.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/Error"
+                    },
+                    "example": {
+                      "error": "InvalidSearch",
+                      "description": "Unknown status 'opn' in 'status:opn'"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/search/export": {
+          "get": {
+            "operationId": "searchExport",
+            "summary": "Export search results",
+            "tags": [
+              "Search"
+            ],
+            "description": "Ticket search without the 1,000-result cap, cursor-paged by ticket id. Requires `filter[type]=ticket` (or `type:ticket` in the query). Offset parameters are ignored: it always pages by cursor, 100 tickets a page unless `page[size]` says otherwise.",
+            "parameters": [
+              {
+                "name": "query",
+                "in": "query",
+                "description": "Zendesk's search language. Terms are separated by spaces and must all match; prefix a term with `-` to negate it.\n* Free words `printer` and quoted phrases `\"pink units\"` match, case-insensitively as substrings: for tickets\n  the subject, description and comments (end-users only public comments; a number also matches the ticket id);\n  for users the name, email and phone; for organizations and groups the name.\n* `field:value`, and for ordered fields also `field<value`, `field>value`, `field<=value`, `field>=value`.\n  Values may be quoted: `group:\"Tier 2\"`. Field names are case-insensitive. An unknown field (`foo:bar`) is\n  searched as free text.\n* `type:ticket|user|organization|group` limits the result type (only with `:`, never negated).\n* Tickets: `status:` (`new`, `open`, `pending`, `hold`, `solved`, `closed`; comparisons follow that order, so\n  `status<solved` is new, open, pending or hold), `priority:` (`low`, `normal`, `high`, `urgent`, ordered),\n  `ticket_type:` (`question`, `incident`, `problem`, `task`), `assignee:`, `requester:`, `submitter:` (`me`, `none`,\n  a user id, an email or part of a name), `group:`, `organization:` (`none`, an id or the exact name),\n  `tags:`/`tag:`, `subject:`, `description:` (substring), `via:` (`api`, `web`, `email`, `voice`), and the dates\n  `created`, `updated`, `solved`, `due_date`.\n* Users: `name:`, `email:` (substring), `role:` (`end-user`, `agent`, `admin`; `agent` includes leads and managers),\n  `organization:`, `created`, `updated`.\n* Dates (UTC): `YYYY-MM-DD` is that whole day (`created:2026-01-05`; `created<2026-01-05` is before it,\n  `created>2026-01-05` from the next day on); an ISO 8601 date-time (`2026-01-05T10:00:00Z`) stands for its finest\n  given unit; relative values `30minutes`, `4hours`, `2days`, `1week`, `3months`, `1year` mean \"within the last ...\"\n  with `:`, `>` and `>=`, and \"more than ... ago\" with `<` and `<=`.\n* A term that cannot apply to a result type (e.g. `status:open` for users) excludes that type unless negated.\n\nMalformed queries (unterminated quote, missing value, unknown status/priority/type/role/via value, an unsupported\noperator such as `tags>x`, a bad date, two different `type:` terms) answer 400 `InvalidSearch`.\n",
+                "schema": {
+                  "type": "string"
+                },
+                "example": "printer status<solved assignee:me created>7days -tags:spam"
+              },
+              {
+                "name": "filter[type]",
+                "in": "query",
+                "description": "Limits results to one type (like `type:` in the query).",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "ticket",
+                    "user",
+                    "organization",
+                    "group"
+                  ]
+                }
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageSize"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageAfter"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageBefore"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/SearchExport"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "A malformed query, no ticket type filter, or a bad cursor.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/Error"
+                    },
+                    "example": {
+                      "error": "InvalidSearch",
+                      "description": "Export needs filter[type]=ticket"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/openapi.json": {
+          "get": {
+            "operationId": "getOpenAPIDocument",
+            "summary": "This OpenAPI document",
+            "tags": [
+              "Service"
+            ],
+            "description": "Public. Only this path is spelled with `.json`. Invalid credentials are still refused with 401.",
+            "responses": {
+              "200": {
+                "description": "The OpenAPI 3 document.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "properties": {},
+                      "additionalProperties": true
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              }
+            },
+            "security": []
+          }
+        },
+        "/healthz": {
+          "get": {
+            "operationId": "healthz",
+            "summary": "Health check",
+            "tags": [
+              "Service"
+            ],
+            "description": "Public. Whether the server can reach its database. Outside `/api/v2`; no rate limit.",
+            "responses": {
+              "200": {
+                "description": "Healthy.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/Health"
+                    },
+                    "example": {
+                      "status": "ok"
+                    }
+                  }
+                }
+              },
+              "503": {
+                "description": "The database cannot be reached.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/Health"
+                    },
+                    "example": {
+                      "status": "database unavailable"
+                    }
+                  }
+                }
+              }
+            },
+            "security": []
+          }
+        }
+      },
+      "components": {
+        "securitySchemes": {
+          "basicAuth": {
+            "type": "http",
+            "scheme": "basic",
+            "description": "User name `{email}/token` (e.g. `agent@example.com/token`), password the API token."
+          },
+          "bearerAuth": {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "`Authorization: Bearer {token}`."
+          }
+        },
+        "parameters": {
+          "Page": {
+            "name": "page",
+            "in": "query",
+            "description": "Offset pagination: the page number, from 1.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "default": 1
+            }
+          },
+          "PerPage": {
+            "name": "per_page",
+            "in": "query",
+            "description": "Offset pagination: records per page (larger values are capped at 100).",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100,
+              "default": 100
+            }
+          },
+          "PageSize": {
+            "name": "page[size]",
+            "in": "query",
+            "description": "Cursor pagination: records per page (larger values are capped at 100). Choosing any `page[...]` parameter switches to cursor pagination.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100
+            }
+          },
+          "PageAfter": {
+            "name": "page[after]",
+            "in": "query",
+            "description": "Cursor pagination: the `meta.after_cursor` of the previous page.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          "PageBefore": {
+            "name": "page[before]",
+            "in": "query",
+            "description": "Cursor pagination: the `meta.before_cursor` of the following page.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          "RecordId": {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "description": "The record's id.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          },
+          "TicketIds": {
+            "name": "ids",
+            "in": "query",
+            "required": true,
+            "description": "Comma-separated ticket ids, 1 to 100.",
+            "style": "form",
+            "explode": false,
+            "schema": {
+              "type": "array",
+              "items": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "minItems": 1,
+              "maxItems": 100
+            },
+            "example": [
+              1,
+              2,
+              3
+            ]
+          },
+          "IdempotencyKey": {
+            "name": "Idempotency-Key",
+            "in": "header",
+            "description": "**Casebook extension.** A client-chosen key (per user) that makes the create safe to retry: a repeat with the same key and body returns the stored answer (marked `x-idempotency-lookup: hit`) instead of creating another ticket; the same key with a different body answers 422 `IdempotentRequestError`.",
+            "schema": {
+              "type": "string",
+              "maxLength": 255
+            },
+            "example": "3f1c8a2e-0b5d-4e7a-9c61-2d8f4b7e9a10"
+          }
+        },
+        "responses": {
+          "BadRequest": {
+            "description": "Malformed request: bad or missing JSON body, missing root object, or a malformed query parameter.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "\u0023/components/schemas/Error"
+                },
+                "example": {
+                  "error": "InvalidJSON",
+                  "description": "The request body is not valid JSON"
+                }
+              }
+            }
+          },
+          "Unauthorized": {
+            "description": "No valid credentials.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "\u0023/components/schemas/Error"
+                },
+                "example": {
+                  "error": "Couldn't authenticate you",
+                  "description": "Authentication required: send `email/token:TOKEN` basic credentials or a Bearer token"
+                }
+              }
+            }
+          },
+          "Forbidden": {
+            "description": "The caller's role lacks the permission.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "\u0023/components/schemas/Error"
+                },
+                "example": {
+                  "error": "Forbidden",
+                  "description": "You do not have access to this page (needs manageGroups)"
+                }
+              }
+            }
+          },
+          "NotFound": {
+            "description": "No such record, or the caller may not see it.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "\u0023/components/schemas/Error"
+                },
+                "example": {
+                  "error": "RecordNotFound",
+                  "description": "Not found"
+                }
+              }
+            }
+          },
+          "UpdateConflict": {
+            "description": "`safe_update` with a stale `updated_stamp`: fetch the ticket and try again.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "\u0023/components/schemas/Error"
+                },
+                "example": {
+                  "error": "UpdateConflict",
+                  "description": "Safe Update prevented the update due to outdated ticket data. Please fetch the latest ticket data and try again."
+                }
+              }
+            }
+          },
+          "PayloadTooLarge": {
+            "description": "The request body is over 1 MiB.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "\u0023/components/schemas/Error"
+                },
+                "example": {
+                  "error": "RequestTooLarge",
+                  "description": "The request body is larger than 1048576 bytes"
+                }
+              }
+            }
+          },
+          "RecordInvalid": {
+            "description": "Validation failed; `details` names each field's errors.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "\u0023/components/schemas/ValidationError"
+                }
+              }
+            }
+          },
+          "TooManyRequests": {
+            "description": "Over the per-token rate limit.",
+            "headers": {
+              "Retry-After": {
+                "description": "Seconds to wait before retrying.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              "X-Rate-Limit": {
+                "description": "Requests allowed a minute.",
+                "schema": {
+                  "type": "integer"
+                }
+              },
+              "X-Rate-Limit-Remaining": {
+                "description": "Always 0 here.",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "\u0023/components/schemas/Error"
+                },
+                "example": {
+                  "error": "TooManyRequests",
+                  "description": "Rate limit of 700 requests a minute exceeded; retry after 1 s"
+                }
+              }
+            }
+          },
+          "NoContent": {
+            "description": "Deleted."
+          }
+        },
+        "schemas": {
+          "Ticket": {
+            "type": "object",
+            "properties": {
+              "url": {
+                "type": "string",
+                "description": "This ticket's API URL.",
+                "format": "uri"
+              },
+              "id": {
+                "type": "integer"
+              },
+              "external_id": {
+                "type": "string",
+                "nullable": true
+              },
+              "via": {
+                "$ref": "\u0023/components/schemas/Via"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "type": {
+                "type": "string",
+                "enum": [
+                  "question",
+                  "incident",
+                  "problem",
+                  "task",
+                  null
+                ],
+                "nullable": true
+              },
+              "subject": {
+                "type": "string"
+              },
+              "raw_subject": {
+                "type": "string",
+                "description": "Same as `subject`."
+              },
+              "description": {
+                "type": "string",
+                "description": "The first comment's body."
+              },
+              "priority": {
+                "type": "string",
+                "enum": [
+                  "low",
+                  "normal",
+                  "high",
+                  "urgent",
+                  null
+                ],
+                "nullable": true
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "new",
+                  "open",
+                  "pending",
+                  "hold",
+                  "solved",
+                  "closed"
+                ]
+              },
+              "requester_id": {
+                "type": "integer"
+              },
+              "submitter_id": {
+                "type": "integer"
+              },
+              "assignee_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "organization_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "group_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "collaborator_ids": {
+                "type": "array",
+                "items": {
+                  "type": "integer"
+                },
+                "description": "The CCs."
+              },
+              "follower_ids": {
+                "type": "array",
+                "items": {
+                  "type": "integer"
+                }
+              },
+              "email_cc_ids": {
+                "type": "array",
+                "items": {
+                  "type": "integer"
+                },
+                "description": "Same as `collaborator_ids`."
+              },
+              "has_incidents": {
+                "type": "boolean",
+                "description": "Always `false`."
+              },
+              "is_public": {
+                "type": "boolean",
+                "description": "Always `true`."
+              },
+              "due_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              },
+              "tags": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "custom_fields": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {},
+                  "additionalProperties": true
+                },
+                "description": "Always empty."
+              },
+              "sharing_agreement_ids": {
+                "type": "array",
+                "items": {
+                  "type": "integer"
+                },
+                "description": "Always empty."
+              },
+              "allow_channelback": {
+                "type": "boolean",
+                "description": "Always `false`."
+              },
+              "allow_attachments": {
+                "type": "boolean",
+                "description": "Always `true`."
+              }
+            },
+            "required": [
+              "url",
+              "id",
+              "via",
+              "created_at",
+              "updated_at",
+              "subject",
+              "description",
+              "status",
+              "requester_id",
+              "submitter_id",
+              "tags"
+            ]
+          },
+          "TicketCreate": {
+            "type": "object",
+            "properties": {
+              "external_id": {
+                "type": "string",
+                "description": "Your own id for the ticket.",
+                "nullable": true
+              },
+              "type": {
+                "type": "string",
+                "enum": [
+                  "question",
+                  "incident",
+                  "problem",
+                  "task",
+                  null
+                ],
+                "nullable": true
+              },
+              "subject": {
+                "type": "string",
+                "description": "On create, defaults to the first line (up to 150 characters) of the description."
+              },
+              "status": {
+                "type": "string",
+                "description": "`new` becomes `open` once the ticket is assigned or an agent replies publicly; a ticket cannot go back to `new` once opened, is closed only from `solved`, and a closed ticket cannot change. Solving assigns an unassigned ticket to the solving agent.",
+                "enum": [
+                  "new",
+                  "open",
+                  "pending",
+                  "hold",
+                  "solved",
+                  "closed"
+                ]
+              },
+              "priority": {
+                "type": "string",
+                "enum": [
+                  "low",
+                  "normal",
+                  "high",
+                  "urgent",
+                  null
+                ],
+                "nullable": true
+              },
+              "due_at": {
+                "type": "string",
+                "description": "An ISO 8601 date or date-time; only tasks (`type: task`) have a due date.",
+                "nullable": true
+              },
+              "tags": {
+                "description": "Replaces the tags. Tags are lowercased; a string with spaces or commas holds several tags.",
+                "oneOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "type": "string"
+                  }
+                ]
+              },
+              "additional_tags": {
+                "description": "Tags to add.",
+                "oneOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "type": "string"
+                  }
+                ]
+              },
+              "assignee_id": {
+                "type": "integer",
+                "description": "An active agent (staff only; ignored when an end-user creates a ticket). `null` unassigns.",
+                "nullable": true
+              },
+              "assignee_email": {
+                "type": "string",
+                "description": "Assigns the agent with this email.",
+                "format": "email"
+              },
+              "group_id": {
+                "type": "integer",
+                "description": "An existing group (staff only). `null` clears it.",
+                "nullable": true
+              },
+              "organization_id": {
+                "type": "integer",
+                "description": "An existing organization; on create it defaults to the requester's.",
+                "nullable": true
+              },
+              "collaborator_ids": {
+                "type": "array",
+                "items": {
+                  "type": "integer"
+                },
+                "description": "Replaces the CCs (existing user ids)."
+              },
+              "email_cc_ids": {
+                "type": "array",
+                "items": {
+                  "type": "integer"
+                },
+                "description": "Same as `collaborator_ids` (used when that is absent)."
+              },
+              "collaborators": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/UserReference"
+                },
+                "description": "Replaces the CCs with these people (ids, emails or `{name, email}`)."
+              },
+              "additional_collaborators": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/UserReference"
+                },
+                "description": "Adds these people to the CCs."
+              },
+              "follower_ids": {
+                "type": "array",
+                "items": {
+                  "type": "integer"
+                },
+                "description": "Replaces the followers; each must be an agent."
+              },
+              "comment": {
+                "$ref": "\u0023/components/schemas/CommentInput"
+              },
+              "requester": {
+                "$ref": "\u0023/components/schemas/UserReference"
+              },
+              "requester_id": {
+                "type": "integer",
+                "description": "The requester (default: the caller). Same as `requester` with an id.",
+                "minimum": 1
+              },
+              "description": {
+                "type": "string",
+                "description": "The first comment's body, used when `comment` is absent."
+              }
+            },
+            "description": "A new ticket. Either `comment` or `description` is required: it becomes the first comment. End-users' tickets ignore `assignee_id`, `group_id` and `follower_ids`.",
+            "example": {
+              "subject": "Printer on fire",
+              "comment": {
+                "body": "The printer in room 2 is on fire."
+              },
+              "requester": {
+                "name": "Pat Customer",
+                "email": "pat@example.com"
+              },
+              "priority": "urgent",
+              "tags": [
+                "hardware"
+              ]
+            }
+          },
+          "TicketUpdate": {
+            "type": "object",
+            "properties": {
+              "external_id": {
+                "type": "string",
+                "description": "Your own id for the ticket.",
+                "nullable": true
+              },
+              "type": {
+                "type": "string",
+                "enum": [
+                  "question",
+                  "incident",
+                  "problem",
+                  "task",
+                  null
+                ],
+                "nullable": true
+              },
+              "subject": {
+                "type": "string",
+                "description": "On create, defaults to the first line (up to 150 characters) of the description."
+              },
+              "status": {
+                "type": "string",
+                "description": "`new` becomes `open` once the ticket is assigned or an agent replies publicly; a ticket cannot go back to `new` once opened, is closed only from `solved`, and a closed ticket cannot change. Solving assigns an unassigned ticket to the solving agent.",
+                "enum": [
+                  "new",
+                  "open",
+                  "pending",
+                  "hold",
+                  "solved",
+                  "closed"
+                ]
+              },
+              "priority": {
+                "type": "string",
+                "enum": [
+                  "low",
+                  "normal",
+                  "high",
+                  "urgent",
+                  null
+                ],
+                "nullable": true
+              },
+              "due_at": {
+                "type": "string",
+                "description": "An ISO 8601 date or date-time; only tasks (`type: task`) have a due date.",
+                "nullable": true
+              },
+              "tags": {
+                "description": "Replaces the tags. Tags are lowercased; a string with spaces or commas holds several tags.",
+                "oneOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "type": "string"
+                  }
+                ]
+              },
+              "additional_tags": {
+                "description": "Tags to add.",
+                "oneOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "type": "string"
+                  }
+                ]
+              },
+              "assignee_id": {
+                "type": "integer",
+                "description": "An active agent (staff only; ignored when an end-user creates a ticket). `null` unassigns.",
+                "nullable": true
+              },
+              "assignee_email": {
+                "type": "string",
+                "description": "Assigns the agent with this email.",
+                "format": "email"
+              },
+              "group_id": {
+                "type": "integer",
+                "description": "An existing group (staff only). `null` clears it.",
+                "nullable": true
+              },
+              "organization_id": {
+                "type": "integer",
+                "description": "An existing organization; on create it defaults to the requester's.",
+                "nullable": true
+              },
+              "collaborator_ids": {
+                "type": "array",
+                "items": {
+                  "type": "integer"
+                },
+                "description": "Replaces the CCs (existing user ids)."
+              },
+              "email_cc_ids": {
+                "type": "array",
+                "items": {
+                  "type": "integer"
+                },
+                "description": "Same as `collaborator_ids` (used when that is absent)."
+              },
+              "collaborators": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/UserReference"
+                },
+                "description": "Replaces the CCs with these people (ids, emails or `{name, email}`)."
+              },
+              "additional_collaborators": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/UserReference"
+                },
+                "description": "Adds these people to the CCs."
+              },
+              "follower_ids": {
+                "type": "array",
+                "items": {
+                  "type": "integer"
+                },
+                "description": "Replaces the followers; each must be an agent."
+              },
+              "comment": {
+                "$ref": "\u0023/components/schemas/CommentInput"
+              },
+              "id": {
+                "type": "integer",
+                "description": "Ignored (zenpy sends it); the path names the ticket."
+              },
+              "requester": {
+                "$ref": "\u0023/components/schemas/UserReference"
+              },
+              "requester_id": {
+                "type": "integer",
+                "description": "Changes the requester.",
+                "minimum": 1
+              },
+              "remove_tags": {
+                "description": "Tags to remove.",
+                "oneOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "type": "string"
+                  }
+                ]
+              },
+              "safe_update": {
+                "type": "boolean",
+                "description": "With `true`, the update is refused with 409 `UpdateConflict` unless `updated_stamp` equals the ticket's current `updated_at` (to the second)."
+              },
+              "updated_stamp": {
+                "type": "string",
+                "format": "date-time",
+                "description": "The `updated_at` the client last saw; required with `safe_update`."
+              }
+            },
+            "description": "Changes to a ticket; absent fields stay as they are, `null` clears a nullable field. End-users may only add public comments to their tickets (any other change is refused with 422 `PermissionDenied` on `base`).",
+            "example": {
+              "status": "pending",
+              "comment": {
+                "body": "Could you send a photo?",
+                "public": true
+              },
+              "safe_update": true,
+              "updated_stamp": "2026-01-05T10:00:00Z"
+            }
+          },
+          "TicketCreateRequest": {
+            "type": "object",
+            "properties": {
+              "ticket": {
+                "$ref": "\u0023/components/schemas/TicketCreate"
+              }
+            },
+            "required": [
+              "ticket"
+            ]
+          },
+          "TicketUpdateRequest": {
+            "type": "object",
+            "properties": {
+              "ticket": {
+                "$ref": "\u0023/components/schemas/TicketUpdate"
+              }
+            },
+            "required": [
+              "ticket"
+            ]
+          },
+          "TicketResponse": {
+            "type": "object",
+            "properties": {
+              "ticket": {
+                "$ref": "\u0023/components/schemas/Ticket"
+              }
+            },
+            "required": [
+              "ticket"
+            ]
+          },
+          "TicketAuditResponse": {
+            "type": "object",
+            "properties": {
+              "ticket": {
+                "$ref": "\u0023/components/schemas/Ticket"
+              },
+              "audit": {
+                "$ref": "\u0023/components/schemas/Audit"
+              }
+            },
+            "required": [
+              "ticket"
+            ],
+            "description": "The ticket and the audit recording the write (absent when an update changed nothing)."
+          },
+          "TicketPage": {
+            "description": "A page of tickets.",
+            "allOf": [
+              {
+                "type": "object",
+                "properties": {
+                  "tickets": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "\u0023/components/schemas/Ticket"
+                    }
+                  }
+                },
+                "required": [
+                  "tickets"
+                ]
+              },
+              {
+                "oneOf": [
+                  {
+                    "$ref": "\u0023/components/schemas/OffsetPage"
+                  },
+                  {
+                    "$ref": "\u0023/components/schemas/CursorPage"
+                  }
+                ]
+              }
+            ]
+          },
+          "TicketList": {
+            "type": "object",
+            "properties": {
+              "tickets": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/Ticket"
+                }
+              }
+            },
+            "required": [
+              "tickets"
+            ]
+          },
+          "UserReference": {
+            "description": "A person: a user id, an email address (an unknown address creates an end-user, placed in the organization that owns the address's domain), or an object `{\"id\"}` or `{\"name\", \"email\"}`.",
+            "oneOf": [
+              {
+                "type": "integer",
+                "description": "A user id.",
+                "minimum": 1
+              },
+              {
+                "type": "string",
+                "description": "An email address.",
+                "format": "email"
+              },
+              {
+                "type": "object",
+                "properties": {
+                  "id": {
+                    "type": "integer",
+                    "minimum": 1
+                  },
+                  "name": {
+                    "type": "string"
+                  },
+                  "email": {
+                    "type": "string",
+                    "format": "email"
+                  }
+                }
+              }
+            ]
+          },
+          "CommentInput": {
+            "type": "object",
+            "properties": {
+              "body": {
+                "type": "string",
+                "description": "Plain-text body. Either `body` or `html_body` must be non-blank (for a call log: the summary)."
+              },
+              "html_body": {
+                "type": "string",
+                "description": "HTML body; sanitized before it is kept. Used when `body` is absent."
+              },
+              "public": {
+                "type": "boolean",
+                "description": "A public reply (`true`, the default) or an internal note (`false`; staff only).",
+                "default": true
+              },
+              "author_id": {
+                "type": "integer",
+                "description": "Writes the comment on behalf of this user (staff only; default: the caller).",
+                "minimum": 1
+              },
+              "call": {
+                "$ref": "\u0023/components/schemas/CallLogInput"
+              }
+            },
+            "description": "A comment to add: a public reply, an internal note or (with `call`) a call log.",
+            "example": {
+              "body": "Thanks, we are looking into it.",
+              "public": true
+            }
+          },
+          "CallLogInput": {
+            "type": "object",
+            "properties": {
+              "direction": {
+                "type": "string",
+                "description": "Who placed the call.",
+                "enum": [
+                  "inbound",
+                  "outbound"
+                ]
+              },
+              "from": {
+                "type": "string",
+                "description": "The calling number or address.",
+                "example": "+15551230001"
+              },
+              "to": {
+                "type": "string",
+                "description": "The called number or address.",
+                "example": "+15551239999"
+              },
+              "participants": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "Everyone on the call (names or numbers)."
+              },
+              "duration": {
+                "type": "integer",
+                "description": "The call's length in seconds.",
+                "minimum": 0
+              }
+            },
+            "required": [
+              "direction",
+              "duration"
+            ],
+            "description": "**Casebook extension.** Makes the comment a call log: a `VoiceComment` whose body is the call summary and whose audit comes `via` `voice`."
+          },
+          "Comment": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "type": {
+                "type": "string",
+                "description": "`VoiceComment` for a call log.",
+                "enum": [
+                  "Comment",
+                  "VoiceComment"
+                ]
+              },
+              "author_id": {
+                "type": "integer"
+              },
+              "body": {
+                "type": "string"
+              },
+              "html_body": {
+                "type": "string",
+                "description": "Sanitized HTML."
+              },
+              "plain_body": {
+                "type": "string"
+              },
+              "public": {
+                "type": "boolean",
+                "description": "`false` for an internal note."
+              },
+              "attachments": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {},
+                  "additionalProperties": true
+                },
+                "description": "Always empty."
+              },
+              "audit_id": {
+                "type": "integer",
+                "description": "The audit that added the comment."
+              },
+              "via": {
+                "$ref": "\u0023/components/schemas/Via"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "data": {
+                "$ref": "\u0023/components/schemas/CallData"
+              }
+            },
+            "required": [
+              "id",
+              "type",
+              "author_id",
+              "body",
+              "html_body",
+              "plain_body",
+              "public",
+              "audit_id",
+              "via",
+              "created_at"
+            ]
+          },
+          "CallData": {
+            "type": "object",
+            "properties": {
+              "direction": {
+                "type": "string",
+                "enum": [
+                  "inbound",
+                  "outbound"
+                ]
+              },
+              "from": {
+                "type": "string"
+              },
+              "to": {
+                "type": "string"
+              },
+              "participants": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "call_duration": {
+                "type": "integer",
+                "description": "Seconds."
+              },
+              "summary": {
+                "type": "string",
+                "description": "Same as the comment's `body`."
+              }
+            },
+            "description": "**Casebook extension.** The call of a `VoiceComment`."
+          },
+          "CommentPage": {
+            "description": "A page of comments.",
+            "allOf": [
+              {
+                "type": "object",
+                "properties": {
+                  "comments": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "\u0023/components/schemas/Comment"
+                    }
+                  }
+                },
+                "required": [
+                  "comments"
+                ]
+              },
+              {
+                "oneOf": [
+                  {
+                    "$ref": "\u0023/components/schemas/OffsetPage"
+                  },
+                  {
+                    "$ref": "\u0023/components/schemas/CursorPage"
+                  }
+                ]
+              }
+            ]
+          },
+          "Audit": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "ticket_id": {
+                "type": "integer"
+              },
+              "author_id": {
+                "type": "integer"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "via": {
+                "$ref": "\u0023/components/schemas/Via"
+              },
+              "metadata": {
+                "type": "object",
+                "properties": {},
+                "additionalProperties": true
+              },
+              "events": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/AuditEvent"
+                }
+              }
+            },
+            "required": [
+              "id",
+              "ticket_id",
+              "author_id",
+              "created_at",
+              "via",
+              "events"
+            ],
+            "description": "One create or update of a ticket: who, when, how, and its events. Audits never change."
+          },
+          "AuditEvent": {
+            "description": "One event of an audit: a field change or the comment added.",
+            "oneOf": [
+              {
+                "$ref": "\u0023/components/schemas/AuditChangeEvent"
+              },
+              {
+                "$ref": "\u0023/components/schemas/AuditCommentEvent"
+              }
+            ]
+          },
+          "AuditChangeEvent": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "type": {
+                "type": "string",
+                "description": "`Create`: a field set when the ticket was made; `Change`: a field changed; `TagsChange`: the tags changed (`field_name` `tags`); `CollaboratorChange`: `collaborator_ids` or `follower_ids` changed.",
+                "enum": [
+                  "Create",
+                  "Change",
+                  "TagsChange",
+                  "CollaboratorChange"
+                ]
+              },
+              "field_name": {
+                "type": "string",
+                "description": "e.g. `status`, `assignee_id`, `tags`, `collaborator_ids`."
+              },
+              "value": {
+                "description": "A JSON value: a string, a number, a list, or `null`.",
+                "nullable": true
+              },
+              "previous_value": {
+                "description": "The value before (absent on `Create` events).",
+                "nullable": true
+              }
+            },
+            "required": [
+              "id",
+              "type",
+              "value"
+            ]
+          },
+          "AuditCommentEvent": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer",
+                "description": "The event's id."
+              },
+              "type": {
+                "type": "string",
+                "description": "`VoiceComment` for a call log.",
+                "enum": [
+                  "Comment",
+                  "VoiceComment"
+                ]
+              },
+              "author_id": {
+                "type": "integer"
+              },
+              "body": {
+                "type": "string"
+              },
+              "html_body": {
+                "type": "string",
+                "description": "Sanitized HTML."
+              },
+              "plain_body": {
+                "type": "string"
+              },
+              "public": {
+                "type": "boolean",
+                "description": "`false` for an internal note."
+              },
+              "attachments": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {},
+                  "additionalProperties": true
+                },
+                "description": "Always empty."
+              },
+              "audit_id": {
+                "type": "integer",
+                "description": "The audit that added the comment."
+              },
+              "via": {
+                "$ref": "\u0023/components/schemas/Via"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "data": {
+                "$ref": "\u0023/components/schemas/CallData"
+              },
+              "comment_id": {
+                "type": "integer",
+                "description": "The comment's id."
+              }
+            },
+            "required": [
+              "id",
+              "type",
+              "comment_id",
+              "author_id",
+              "body",
+              "public"
+            ],
+            "description": "The comment added by this audit, with the comment's fields."
+          },
+          "AuditList": {
+            "type": "object",
+            "properties": {
+              "audits": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/Audit"
+                }
+              },
+              "next_page": {
+                "type": "string",
+                "nullable": true
+              },
+              "previous_page": {
+                "type": "string",
+                "nullable": true
+              },
+              "count": {
+                "type": "integer"
+              }
+            },
+            "required": [
+              "audits",
+              "next_page",
+              "previous_page",
+              "count"
+            ],
+            "description": "All audits of a ticket, oldest first (one page; `next_page` is always `null`)."
+          },
+          "TagList": {
+            "type": "object",
+            "properties": {
+              "tags": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            },
+            "required": [
+              "tags"
+            ]
+          },
+          "TagsRequest": {
+            "type": "object",
+            "properties": {
+              "tags": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "Tags to add (POST, PUT) or remove (DELETE)."
+              },
+              "safe_update": {
+                "type": "boolean",
+                "description": "See `TicketUpdate.safe_update`."
+              },
+              "updated_stamp": {
+                "type": "string",
+                "format": "date-time",
+                "description": "See `TicketUpdate.updated_stamp`."
+              }
+            },
+            "required": [
+              "tags"
+            ],
+            "example": {
+              "tags": [
+                "vip",
+                "billing"
+              ]
+            }
+          },
+          "IncrementalTicketExport": {
+            "type": "object",
+            "properties": {
+              "tickets": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/Ticket"
+                }
+              },
+              "after_cursor": {
+                "type": "string",
+                "description": "Pass as `cursor` for the next batch."
+              },
+              "before_cursor": {
+                "type": "string",
+                "description": "Always `null`.",
+                "nullable": true
+              },
+              "after_url": {
+                "type": "string",
+                "description": "The next batch's absolute URL.",
+                "format": "uri"
+              },
+              "end_of_stream": {
+                "type": "boolean",
+                "description": "`true` when this batch was the last (fewer than `per_page` tickets)."
+              },
+              "end_time": {
+                "type": "integer",
+                "description": "The Unix time (seconds) of the last ticket's `updated_at`."
+              }
+            },
+            "required": [
+              "tickets",
+              "after_cursor",
+              "after_url",
+              "end_of_stream",
+              "end_time"
+            ]
+          },
+          "Via": {
+            "type": "object",
+            "properties": {
+              "channel": {
+                "type": "string",
+                "description": "How the record reached Casebook.",
+                "enum": [
+                  "api",
+                  "web",
+                  "email",
+                  "voice"
+                ]
+              },
+              "source": {
+                "type": "object",
+                "properties": {
+                  "from": {
+                    "type": "object",
+                    "properties": {},
+                    "additionalProperties": true
+                  },
+                  "to": {
+                    "type": "object",
+                    "properties": {},
+                    "additionalProperties": true
+                  },
+                  "rel": {
+                    "type": "string",
+                    "nullable": true
+                  }
+                },
+                "description": "Always `{\"from\": {}, \"to\": {}, \"rel\": null}` in Casebook."
+              }
+            },
+            "required": [
+              "channel",
+              "source"
+            ]
+          },
+          "User": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "url": {
+                "type": "string",
+                "format": "uri"
+              },
+              "name": {
+                "type": "string"
+              },
+              "email": {
+                "type": "string",
+                "format": "email",
+                "nullable": true
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "time_zone": {
+                "type": "string",
+                "example": "UTC"
+              },
+              "iana_time_zone": {
+                "type": "string"
+              },
+              "phone": {
+                "type": "string",
+                "nullable": true
+              },
+              "organization_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "role": {
+                "type": "string",
+                "description": "Zendesk's role: leads and managers are `agent`.",
+                "enum": [
+                  "end-user",
+                  "agent",
+                  "admin"
+                ]
+              },
+              "casebook_role": {
+                "type": "string",
+                "description": "**Casebook extension.** The full role.",
+                "enum": [
+                  "end-user",
+                  "agent",
+                  "lead",
+                  "manager",
+                  "admin"
+                ]
+              },
+              "verified": {
+                "type": "boolean",
+                "description": "Always `true`."
+              },
+              "external_id": {
+                "type": "string",
+                "nullable": true
+              },
+              "tags": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "Always empty."
+              },
+              "active": {
+                "type": "boolean"
+              },
+              "suspended": {
+                "type": "boolean",
+                "description": "`true` when not active."
+              },
+              "notes": {
+                "type": "string"
+              },
+              "details": {
+                "type": "string"
+              },
+              "shared": {
+                "type": "boolean"
+              },
+              "moderator": {
+                "type": "boolean",
+                "description": "`true` for staff."
+              },
+              "user_fields": {
+                "type": "object",
+                "properties": {},
+                "additionalProperties": true
+              }
+            },
+            "required": [
+              "id",
+              "url",
+              "name",
+              "role",
+              "active",
+              "created_at",
+              "updated_at"
+            ]
+          },
+          "UserWrite": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string",
+                "description": "Required when creating."
+              },
+              "email": {
+                "type": "string",
+                "description": "Unique (422 `DuplicateValue`); stored lowercased. `null` removes it.",
+                "format": "email",
+                "nullable": true
+              },
+              "role": {
+                "type": "string",
+                "description": "Default `end-user`. Creating or changing staff, and any role change, takes an admin.",
+                "enum": [
+                  "end-user",
+                  "agent",
+                  "lead",
+                  "manager",
+                  "admin"
+                ]
+              },
+              "phone": {
+                "type": "string",
+                "nullable": true
+              },
+              "organization_id": {
+                "type": "integer",
+                "description": "An existing organization; on create it defaults to the one owning the email's domain.",
+                "nullable": true
+              },
+              "time_zone": {
+                "type": "string",
+                "description": "Default `UTC`."
+              },
+              "external_id": {
+                "type": "string",
+                "description": "Unique.",
+                "nullable": true
+              },
+              "notes": {
+                "type": "string"
+              },
+              "suspended": {
+                "type": "boolean",
+                "description": "Suspends (`true`) or reactivates an existing user (staff only; ignored on create)."
+              }
+            },
+            "example": {
+              "name": "Pat Customer",
+              "email": "pat@example.com",
+              "role": "end-user"
+            }
+          },
+          "UserRequest": {
+            "type": "object",
+            "properties": {
+              "user": {
+                "$ref": "\u0023/components/schemas/UserWrite"
+              }
+            },
+            "required": [
+              "user"
+            ]
+          },
+          "UserResponse": {
+            "type": "object",
+            "properties": {
+              "user": {
+                "$ref": "\u0023/components/schemas/User"
+              }
+            },
+            "required": [
+              "user"
+            ]
+          },
+          "UserPage": {
+            "description": "A page of users.",
+            "allOf": [
+              {
+                "type": "object",
+                "properties": {
+                  "users": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "\u0023/components/schemas/User"
+                    }
+                  }
+                },
+                "required": [
+                  "users"
+                ]
+              },
+              {
+                "oneOf": [
+                  {
+                    "$ref": "\u0023/components/schemas/OffsetPage"
+                  },
+                  {
+                    "$ref": "\u0023/components/schemas/CursorPage"
+                  }
+                ]
+              }
+            ]
+          },
+          "UserSearchResults": {
+            "type": "object",
+            "properties": {
+              "users": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/User"
+                }
+              },
+              "count": {
+                "type": "integer"
+              },
+              "next_page": {
+                "type": "string",
+                "nullable": true
+              },
+              "previous_page": {
+                "type": "string",
+                "nullable": true
+              }
+            },
+            "required": [
+              "users",
+              "count"
+            ]
+          },
+          "Organization": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "url": {
+                "type": "string",
+                "format": "uri"
+              },
+              "name": {
+                "type": "string"
+              },
+              "external_id": {
+                "type": "string",
+                "nullable": true
+              },
+              "domain_names": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "Emails at these domains (and their subdomains) join the organization."
+              },
+              "details": {
+                "type": "string"
+              },
+              "notes": {
+                "type": "string"
+              },
+              "shared_tickets": {
+                "type": "boolean",
+                "description": "Members see each other's tickets."
+              },
+              "shared_comments": {
+                "type": "boolean",
+                "description": "Same as `shared_tickets`."
+              },
+              "group_id": {
+                "type": "integer",
+                "description": "Always `null`.",
+                "nullable": true
+              },
+              "tags": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "Always empty."
+              },
+              "organization_fields": {
+                "type": "object",
+                "properties": {},
+                "additionalProperties": true
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            },
+            "required": [
+              "id",
+              "url",
+              "name",
+              "domain_names",
+              "shared_tickets",
+              "created_at",
+              "updated_at"
+            ]
+          },
+          "OrganizationWrite": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string",
+                "description": "Required when creating; unique (case-insensitive)."
+              },
+              "external_id": {
+                "type": "string",
+                "nullable": true
+              },
+              "details": {
+                "type": "string"
+              },
+              "notes": {
+                "type": "string"
+              },
+              "shared_tickets": {
+                "type": "boolean"
+              },
+              "domain_names": {
+                "description": "Replaces the domains; each must be a domain (`example.com`) no other organization owns. On create, end-users without an organization whose email is at one of them join.",
+                "oneOf": [
+                  {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "type": "string"
+                  }
+                ]
+              }
+            },
+            "example": {
+              "name": "Acme",
+              "domain_names": [
+                "acme.example"
+              ],
+              "shared_tickets": true
+            }
+          },
+          "OrganizationRequest": {
+            "type": "object",
+            "properties": {
+              "organization": {
+                "$ref": "\u0023/components/schemas/OrganizationWrite"
+              }
+            },
+            "required": [
+              "organization"
+            ]
+          },
+          "OrganizationResponse": {
+            "type": "object",
+            "properties": {
+              "organization": {
+                "$ref": "\u0023/components/schemas/Organization"
+              }
+            },
+            "required": [
+              "organization"
+            ]
+          },
+          "OrganizationPage": {
+            "description": "A page of organizations.",
+            "allOf": [
+              {
+                "type": "object",
+                "properties": {
+                  "organizations": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "\u0023/components/schemas/Organization"
+                    }
+                  }
+                },
+                "required": [
+                  "organizations"
+                ]
+              },
+              {
+                "oneOf": [
+                  {
+                    "$ref": "\u0023/components/schemas/OffsetPage"
+                  },
+                  {
+                    "$ref": "\u0023/components/schemas/CursorPage"
+                  }
+                ]
+              }
+            ]
+          },
+          "OrganizationSearchResults": {
+            "type": "object",
+            "properties": {
+              "organizations": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/Organization"
+                }
+              },
+              "count": {
+                "type": "integer"
+              },
+              "next_page": {
+                "type": "string",
+                "nullable": true
+              },
+              "previous_page": {
+                "type": "string",
+                "nullable": true
+              }
+            },
+            "required": [
+              "organizations",
+              "count"
+            ]
+          },
+          "Group": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "url": {
+                "type": "string",
+                "format": "uri"
+              },
+              "name": {
+                "type": "string"
+              },
+              "description": {
+                "type": "string"
+              },
+              "default": {
+                "type": "boolean",
+                "description": "Always `false`."
+              },
+              "deleted": {
+                "type": "boolean",
+                "description": "Always `false`."
+              },
+              "is_public": {
+                "type": "boolean",
+                "description": "Always `true`."
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            },
+            "required": [
+              "id",
+              "url",
+              "name",
+              "created_at",
+              "updated_at"
+            ]
+          },
+          "GroupWrite": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string",
+                "description": "Required when creating; unique."
+              },
+              "description": {
+                "type": "string"
+              }
+            },
+            "example": {
+              "name": "Tier 2",
+              "description": "Escalations"
+            }
+          },
+          "GroupRequest": {
+            "type": "object",
+            "properties": {
+              "group": {
+                "$ref": "\u0023/components/schemas/GroupWrite"
+              }
+            },
+            "required": [
+              "group"
+            ]
+          },
+          "GroupResponse": {
+            "type": "object",
+            "properties": {
+              "group": {
+                "$ref": "\u0023/components/schemas/Group"
+              }
+            },
+            "required": [
+              "group"
+            ]
+          },
+          "GroupPage": {
+            "description": "A page of groups.",
+            "allOf": [
+              {
+                "type": "object",
+                "properties": {
+                  "groups": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "\u0023/components/schemas/Group"
+                    }
+                  }
+                },
+                "required": [
+                  "groups"
+                ]
+              },
+              {
+                "oneOf": [
+                  {
+                    "$ref": "\u0023/components/schemas/OffsetPage"
+                  },
+                  {
+                    "$ref": "\u0023/components/schemas/CursorPage"
+                  }
+                ]
+              }
+            ]
+          },
+          "GroupMembership": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "url": {
+                "type": "string",
+                "format": "uri"
+              },
+              "user_id": {
+                "type": "integer"
+              },
+              "group_id": {
+                "type": "integer"
+              },
+              "default": {
+                "type": "boolean"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            },
+            "required": [
+              "id",
+              "url",
+              "user_id",
+              "group_id",
+              "default",
+              "created_at"
+            ]
+          },
+          "GroupMembershipCreate": {
+            "type": "object",
+            "properties": {
+              "user_id": {
+                "type": "integer",
+                "description": "An agent (staff user).",
+                "minimum": 1
+              },
+              "group_id": {
+                "type": "integer",
+                "description": "An existing group.",
+                "minimum": 1
+              },
+              "default": {
+                "type": "boolean",
+                "default": false
+              }
+            },
+            "required": [
+              "user_id",
+              "group_id"
+            ],
+            "example": {
+              "user_id": 2,
+              "group_id": 1
+            }
+          },
+          "GroupMembershipRequest": {
+            "type": "object",
+            "properties": {
+              "group_membership": {
+                "$ref": "\u0023/components/schemas/GroupMembershipCreate"
+              }
+            },
+            "required": [
+              "group_membership"
+            ]
+          },
+          "GroupMembershipResponse": {
+            "type": "object",
+            "properties": {
+              "group_membership": {
+                "$ref": "\u0023/components/schemas/GroupMembership"
+              }
+            },
+            "required": [
+              "group_membership"
+            ]
+          },
+          "GroupMembershipList": {
+            "type": "object",
+            "properties": {
+              "group_memberships": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/GroupMembership"
+                }
+              },
+              "count": {
+                "type": "integer"
+              },
+              "next_page": {
+                "type": "string",
+                "nullable": true
+              },
+              "previous_page": {
+                "type": "string",
+                "nullable": true
+              }
+            },
+            "required": [
+              "group_memberships",
+              "count"
+            ]
+          },
+          "JobStatus": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "string",
+                "description": "A hex id.",
+                "example": "6d1c2f0a9b8e4c7da1f3e5b7c9d2a4f6"
+              },
+              "url": {
+                "type": "string",
+                "format": "uri"
+              },
+              "total": {
+                "type": "integer"
+              },
+              "progress": {
+                "type": "integer"
+              },
+              "status": {
+                "type": "string",
+                "description": "Casebook finishes bulk jobs before answering, so this is always `completed`.",
+                "enum": [
+                  "queued",
+                  "working",
+                  "completed",
+                  "failed",
+                  "killed"
+                ]
+              },
+              "message": {
+                "type": "string"
+              },
+              "results": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "index": {
+                      "type": "integer",
+                      "description": "Position in the request."
+                    },
+                    "id": {
+                      "type": "integer",
+                      "description": "The ticket's id."
+                    },
+                    "action": {
+                      "type": "string",
+                      "description": "`update` for update_many."
+                    },
+                    "status": {
+                      "type": "string",
+                      "enum": [
+                        "Created",
+                        "Updated"
+                      ]
+                    },
+                    "success": {
+                      "type": "boolean"
+                    }
+                  },
+                  "required": [
+                    "index",
+                    "id",
+                    "status",
+                    "success"
+                  ]
+                }
+              }
+            },
+            "required": [
+              "id",
+              "url",
+              "total",
+              "progress",
+              "status",
+              "results"
+            ],
+            "description": "A bulk job. Kept for an hour after it completes."
+          },
+          "JobStatusResponse": {
+            "type": "object",
+            "properties": {
+              "job_status": {
+                "$ref": "\u0023/components/schemas/JobStatus"
+              }
+            },
+            "required": [
+              "job_status"
+            ]
+          },
+          "SearchResult": {
+            "description": "A ticket, user, organization or group, with `result_type` naming which.",
+            "oneOf": [
+              {
+                "allOf": [
+                  {
+                    "$ref": "\u0023/components/schemas/Ticket"
+                  },
+                  {
+                    "type": "object",
+                    "properties": {
+                      "result_type": {
+                        "type": "string",
+                        "enum": [
+                          "ticket"
+                        ]
+                      }
+                    },
+                    "required": [
+                      "result_type"
+                    ]
+                  }
+                ]
+              },
+              {
+                "allOf": [
+                  {
+                    "$ref": "\u0023/components/schemas/User"
+                  },
+                  {
+                    "type": "object",
+                    "properties": {
+                      "result_type": {
+                        "type": "string",
+                        "enum": [
+                          "user"
+                        ]
+                      }
+                    },
+                    "required": [
+                      "result_type"
+                    ]
+                  }
+                ]
+              },
+              {
+                "allOf": [
+                  {
+                    "$ref": "\u0023/components/schemas/Organization"
+                  },
+                  {
+                    "type": "object",
+                    "properties": {
+                      "result_type": {
+                        "type": "string",
+                        "enum": [
+                          "organization"
+                        ]
+                      }
+                    },
+                    "required": [
+                      "result_type"
+                    ]
+                  }
+                ]
+              },
+              {
+                "allOf": [
+                  {
+                    "$ref": "\u0023/components/schemas/Group"
+                  },
+                  {
+                    "type": "object",
+                    "properties": {
+                      "result_type": {
+                        "type": "string",
+                        "enum": [
+                          "group"
+                        ]
+                      }
+                    },
+                    "required": [
+                      "result_type"
+                    ]
+                  }
+                ]
+              }
+            ]
+          },
+          "SearchResults": {
+            "type": "object",
+            "properties": {
+              "results": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/SearchResult"
+                }
+              },
+              "facets": {
+                "nullable": true,
+                "description": "Always `null`."
+              },
+              "next_page": {
+                "type": "string",
+                "format": "uri",
+                "nullable": true
+              },
+              "previous_page": {
+                "type": "string",
+                "format": "uri",
+                "nullable": true
+              },
+              "count": {
+                "type": "integer",
+                "description": "All matches, even beyond the 1,000 that can be paged to."
+              }
+            },
+            "required": [
+              "results",
+              "next_page",
+              "previous_page",
+              "count"
+            ],
+            "description": "Tickets first (in the requested order), then users, organizations and groups (by id)."
+          },
+          "SearchCount": {
+            "type": "object",
+            "properties": {
+              "count": {
+                "type": "integer"
+              }
+            },
+            "required": [
+              "count"
+            ]
+          },
+          "SearchExport": {
+            "allOf": [
+              {
+                "type": "object",
+                "properties": {
+                  "results": {
+                    "type": "array",
+                    "items": {
+                      "allOf": [
+                        {
+                          "$ref": "\u0023/components/schemas/Ticket"
+                        },
+                        {
+                          "type": "object",
+                          "properties": {
+                            "result_type": {
+                              "type": "string",
+                              "enum": [
+                                "ticket"
+                              ]
+                            }
+                          },
+                          "required": [
+                            "result_type"
+                          ]
+                        }
+                      ]
+                    }
+                  }
+                },
+                "required": [
+                  "results"
+                ]
+              },
+              {
+                "$ref": "\u0023/components/schemas/CursorPage"
+              }
+            ]
+          },
+          "Health": {
+            "type": "object",
+            "properties": {
+              "status": {
+                "type": "string",
+                "description": "`ok`, or `database unavailable` with status 503.",
+                "enum": [
+                  "ok",
+                  "database unavailable"
+                ]
+              }
+            },
+            "required": [
+              "status"
+            ]
+          },
+          "OffsetPage": {
+            "type": "object",
+            "properties": {
+              "next_page": {
+                "type": "string",
+                "description": "The next page's absolute URL, or `null` on the last page.",
+                "format": "uri",
+                "nullable": true
+              },
+              "previous_page": {
+                "type": "string",
+                "description": "The previous page's absolute URL, or `null` on the first.",
+                "format": "uri",
+                "nullable": true
+              },
+              "count": {
+                "type": "integer",
+                "description": "The total number of records."
+              }
+            },
+            "required": [
+              "next_page",
+              "previous_page",
+              "count"
+            ],
+            "description": "Offset pagination (`page`, `per_page`)."
+          },
+          "CursorPage": {
+            "type": "object",
+            "properties": {
+              "meta": {
+                "type": "object",
+                "properties": {
+                  "has_more": {
+                    "type": "boolean"
+                  },
+                  "after_cursor": {
+                    "type": "string",
+                    "nullable": true
+                  },
+                  "before_cursor": {
+                    "type": "string",
+                    "nullable": true
+                  }
+                },
+                "required": [
+                  "has_more",
+                  "after_cursor",
+                  "before_cursor"
+                ]
+              },
+              "links": {
+                "type": "object",
+                "properties": {
+                  "next": {
+                    "type": "string",
+                    "format": "uri",
+                    "nullable": true
+                  },
+                  "prev": {
+                    "type": "string",
+                    "format": "uri",
+                    "nullable": true
+                  }
+                },
+                "required": [
+                  "next",
+                  "prev"
+                ]
+              }
+            },
+            "required": [
+              "meta",
+              "links"
+            ],
+            "description": "Cursor pagination (`page[size]`, `page[after]`, `page[before]`)."
+          },
+          "Error": {
+            "type": "object",
+            "properties": {
+              "error": {
+                "type": "string",
+                "description": "The error code, e.g. `InvalidJSON`, `RecordNotFound`, `UpdateConflict`, `Forbidden`, `RequestTooLarge`, `TooManyRequests`, `InvalidSearch`, `IdempotentRequestError`."
+              },
+              "description": {
+                "type": "string",
+                "description": "A human-readable explanation."
+              },
+              "details": {
+                "$ref": "\u0023/components/schemas/FieldErrors"
+              }
+            },
+            "required": [
+              "error",
+              "description"
+            ],
+            "example": {
+              "error": "RecordNotFound",
+              "description": "Not found"
+            }
+          },
+          "FieldError": {
+            "type": "object",
+            "properties": {
+              "error": {
+                "type": "string",
+                "description": "`BlankValue`, `InvalidValue`, `DuplicateValue` or `PermissionDenied`."
+              },
+              "description": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "error",
+              "description"
+            ]
+          },
+          "FieldErrors": {
+            "type": "object",
+            "properties": {},
+            "description": "Per-field errors: field name (or `base`) to a list of errors.",
+            "additionalProperties": {
+              "type": "array",
+              "items": {
+                "$ref": "\u0023/components/schemas/FieldError"
+              }
+            }
+          },
+          "ValidationError": {
+            "type": "object",
+            "properties": {
+              "error": {
+                "type": "string",
+                "enum": [
+                  "RecordInvalid"
+                ]
+              },
+              "description": {
+                "type": "string",
+                "example": "Record validation errors"
+              },
+              "details": {
+                "$ref": "\u0023/components/schemas/FieldErrors"
+              }
+            },
+            "required": [
+              "error",
+              "description",
+              "details"
+            ],
+            "example": {
+              "error": "RecordInvalid",
+              "description": "Record validation errors",
+              "details": {
+                "subject": [
+                  {
+                    "error": "BlankValue",
+                    "description": "Subject: cannot be blank"
+                  }
+                ]
+              }
+            }
+          }
+        }
+      }
+    }
+    """#
 }

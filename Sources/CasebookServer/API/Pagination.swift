@@ -9,8 +9,8 @@ enum Pagination: Equatable {
 
     static let maxPerPage = 100
 
-    init(_ uri: URI, defaultSize: Int = 100) throws {
-        let query = uri.queryParameters
+    init(_ request: Request, defaultSize: Int = 100) throws {
+        let query = request.query
         if let size = query["page[size]"] ?? (query["page[after]"] != nil || query["page[before]"] != nil ? "\(defaultSize)" : nil) {
             guard let n = Int(String(size)), n > 0 else { throw APIError.badRequest("page[size] must be a positive number") }
             self = .cursor(size: min(n, Self.maxPerPage),
@@ -55,7 +55,7 @@ struct PageLinks {
     /// URL of the same request with some query items replaced.
     func url(replacing items: [String: String?]) -> String {
         var query: [(String, String)] = []
-        for (key, value) in request.uri.queryParameters where items[String(key)] == nil {
+        for (key, value) in request.query.pairs where items[String(key)] == nil {
             query.append((String(key), String(value)))
         }
         for (key, value) in items { if let value = value { query.append((key, value)) } }

@@ -49,3 +49,26 @@ extension Parameters {
         return id
     }
 }
+
+/// The query string, percent-decoded in keys and values (`page%5Bsize%5D` is `page[size]`); the first value wins.
+struct QueryItems: Sendable {
+    let pairs: [(String, String)]
+
+    init(_ raw: String?) {
+        pairs = (raw ?? "").split(separator: "&").compactMap { item in
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ s: Substring) -> String {
+                let spaced = s.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced
+            }
+            guard let key = parts.first, !key.isEmpty else { return nil }
+            return (decode(key), parts.count > 1 ? decode(parts[1]) : "")
+        }
+    }
+
+    subscript(key: String) -> String? { pairs.first { $0.0 == key }?.1 }
+}
+
+extension Request {
+    var query: QueryItems { QueryItems(uri.query) }
+}

@@ -42,8 +42,8 @@ struct PeopleRoutes {
 
     @Sendable func listUsers(_ request: Request, context: CasebookContext) async throws -> Response {
         _ = try context.require(.viewPeople)
-        let pagination = try Pagination(request.uri)
-        let role = request.uri.queryParameters["role"].flatMap { Role(rawValue: String($0)) }
+        let pagination = try Pagination(request)
+        let role = request.query["role"].flatMap { Role(rawValue: String($0)) }
         return try await page(request, pagination, key: "users", path: "/api/v2/users.json") { db, limit, offset, after in
             var condition: SQLQueryString = "id > \(bind: after ?? 0)"
             if let role { condition.appendInterpolation(" AND role = \(bind: role.rawValue)" as SQLQueryString) }
@@ -76,14 +76,14 @@ struct PeopleRoutes {
 
     @Sendable func showManyUsers(_ request: Request, context: CasebookContext) async throws -> Response {
         _ = try context.require(.viewPeople)
-        let ids = (request.uri.queryParameters["ids"] ?? "").split(separator: ",").compactMap { Int($0) }
+        let ids = (request.query["ids"] ?? "").split(separator: ",").compactMap { Int($0) }
         let users = try await database.read { db in try await UserStore(db: db).find(ids: Array(ids.prefix(100))) }
         return JSONResponse(["users": .array(users.map { Present.user($0, base: request.baseURL) })])
     }
 
     @Sendable func searchUsers(_ request: Request, context: CasebookContext) async throws -> Response {
         _ = try context.require(.viewPeople)
-        let query = String(request.uri.queryParameters["query"] ?? request.uri.queryParameters["external_id"] ?? "")
+        let query = String(request.query["query"] ?? request.query["external_id"] ?? "")
         guard !query.isEmpty else { throw APIError.badRequest("Give query=text") }
         let users = try await database.read { db in try await UserStore(db: db).search(query, limit: 100) }
         return JSONResponse(["users": .array(users.map { Present.user($0, base: request.baseURL) }),
@@ -119,7 +119,7 @@ struct PeopleRoutes {
 
     @Sendable func listOrganizations(_ request: Request, context: CasebookContext) async throws -> Response {
         _ = try context.require(.viewPeople)
-        return try await page(request, try Pagination(request.uri), key: "organizations", path: "/api/v2/organizations.json") {
+        return try await page(request, try Pagination(request), key: "organizations", path: "/api/v2/organizations.json") {
             db, limit, offset, after in
             let store = OrganizationStore(db: db)
             let list = try await store.list(limit: limit, offset: offset, afterID: after)
@@ -139,7 +139,7 @@ struct PeopleRoutes {
 
     @Sendable func searchOrganizations(_ request: Request, context: CasebookContext) async throws -> Response {
         _ = try context.require(.viewPeople)
-        let q = request.uri.queryParameters
+        let q = request.query
         let text = String(q["name"] ?? q["external_id"] ?? q["query"] ?? "")
         guard !text.isEmpty else { throw APIError.badRequest("Give name= or external_id=") }
         let orgs = try await database.read { db in try await OrganizationStore(db: db).search(text, limit: 100) }
@@ -168,7 +168,7 @@ struct PeopleRoutes {
 
     @Sendable func listGroups(_ request: Request, context: CasebookContext) async throws -> Response {
         _ = try context.require(.viewPeople)
-        return try await page(request, try Pagination(request.uri), key: "groups", path: "/api/v2/groups.json") {
+        return try await page(request, try Pagination(request), key: "groups", path: "/api/v2/groups.json") {
             db, limit, offset, after in
             let store = GroupStore(db: db)
             let list = try await store.list(limit: limit, offset: offset, afterID: after)

@@ -17,12 +17,12 @@ struct SearchRoutes {
     static let maxResults = 1000
 
     func parse(_ request: Request, actor: Actor) throws -> SearchQuery {
-        let raw = String(request.uri.queryParameters["query"] ?? "")
+        let raw = String(request.query["query"] ?? "")
         var query: SearchQuery
         do { query = try SearchQuery.parse(raw) } catch {
             throw APIError(.badRequest, "InvalidSearch", error.message)
         }
-        if let filter = request.uri.queryParameters["filter[type]"] {
+        if let filter = request.query["filter[type]"] {
             guard let type = SearchQuery.ResultType(rawValue: String(filter)) else {
                 throw APIError(.badRequest, "InvalidSearch", "filter[type] must be ticket, user, organization or group")
             }
@@ -34,9 +34,9 @@ struct SearchRoutes {
     }
 
     func ticketOrder(_ request: Request) -> SQLQueryString {
-        let q = request.uri.queryParameters
-        let desc = (q["sort_order"].map(String.init) ?? "desc") != "asc"
-        let column: String = switch q["sort_by"].map(String.init) {
+        let q = request.query
+        let desc = (q["sort_order"] ?? "desc") != "asc"
+        let column: String = switch q["sort_by"] {
         case "created_at": "t.created_at"
         case "priority": "CASE t.priority WHEN 'urgent' THEN 4 WHEN 'high' THEN 3 WHEN 'normal' THEN 2 WHEN 'low' THEN 1 ELSE 0 END"
         case "status": "CASE t.status WHEN 'new' THEN 0 WHEN 'open' THEN 1 WHEN 'pending' THEN 2 WHEN 'hold' THEN 3 WHEN 'solved' THEN 4 ELSE 5 END"
@@ -133,7 +133,7 @@ struct SearchRoutes {
     @Sendable func search(_ request: Request, context: CasebookContext) async throws -> Response {
         let actor = try context.requireActor()
         let query = try parse(request, actor: actor)
-        guard case .offset(let page, let perPage) = try Pagination(request.uri) else {
+        guard case .offset(let page, let perPage) = try Pagination(request) else {
             throw APIError.badRequest("Search pages with page and per_page; use /api/v2/search/export for cursors")
         }
         guard page * perPage <= Self.maxResults + perPage - 1, (page - 1) * perPage < Self.maxResults else {
@@ -166,7 +166,7 @@ struct SearchRoutes {
             return JSONResponse(["results": [], "meta": ["has_more": false, "after_cursor": nil, "before_cursor": nil],
                                  "links": ["next": nil, "prev": nil]])
         }
-        let pagination = try Pagination(request.uri)
+        let pagination = try Pagination(request)
         guard case .cursor = pagination else {
             return try await exportPage(.cursor(size: 100, after: nil, before: nil), condition, actor, request)
         }

@@ -29,7 +29,7 @@ struct TicketRoutes {
 
     @Sendable func list(_ request: Request, context: CasebookContext) async throws -> Response {
         let actor = try context.requireActor()
-        let pagination = try Pagination(request.uri)
+        let pagination = try Pagination(request)
         let page = try await tickets.list(pagination, actor: actor)
         return respond(page, pagination: pagination, request: request, path: "/api/v2/tickets.json")
     }
@@ -144,8 +144,8 @@ struct TicketRoutes {
     @Sendable func comments(_ request: Request, context: CasebookContext) async throws -> Response {
         let actor = try context.requireActor()
         let id = try context.parameters.id()
-        let pagination = try Pagination(request.uri)
-        let newestFirst = request.uri.queryParameters["sort_order"] == "desc" || request.uri.queryParameters["sort"] == "-created_at"
+        let pagination = try Pagination(request)
+        let newestFirst = request.query["sort_order"] == "desc" || request.query["sort"] == "-created_at"
         let (list, count, hasMore) = try await tickets.comments(ticketID: id, actor: actor, pagination: pagination,
                                                                 newestFirst: newestFirst)
         var body: JSONObject = ["comments": .array(list.map(Present.comment))]
@@ -191,7 +191,7 @@ struct TicketRoutes {
     /// Tickets changed since a time, oldest change first, for exports and sync.
     @Sendable func incremental(_ request: Request, context: CasebookContext) async throws -> Response {
         let actor = try context.require(.viewAllTickets)
-        let query = request.uri.queryParameters
+        let query = request.query
         var after: (Int64, Int)
         if let cursor = query["cursor"] {
             after = try IncrementalCursor.decode(String(cursor))
@@ -200,7 +200,7 @@ struct TicketRoutes {
         } else {
             throw APIError.badRequest("Give start_time (a Unix time in seconds) or cursor")
         }
-        let size = min(Int(query["per_page"].map(String.init) ?? "1000") ?? 1000, 1000)
+        let size = min(Int(query["per_page"] ?? "1000") ?? 1000, 1000)
         let page = try await tickets.list(.offset(page: 1, perPage: size), actor: actor, extra: """
             (t.updated_at > \(bind: after.0) OR (t.updated_at = \(bind: after.0) AND t.id > \(bind: after.1 == Int.max ? 0 : after.1)))
             """, orderByUpdated: true)
@@ -217,7 +217,7 @@ struct TicketRoutes {
     }
 
     func idList(_ request: Request) throws -> [Int] {
-        guard let raw = request.uri.queryParameters["ids"] else { throw APIError.badRequest("Give ids=1,2,3") }
+        guard let raw = request.query["ids"] else { throw APIError.badRequest("Give ids=1,2,3") }
         let ids = raw.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !ids.isEmpty, ids.count <= 100 else { throw APIError.badRequest("ids takes 1 to 100 ticket ids") }
         return ids
