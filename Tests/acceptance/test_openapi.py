@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import time
+import urllib.parse
 from typing import Any, Dict, List, Optional, Tuple
 
 import pytest
@@ -134,7 +135,10 @@ def _call(session, base: str, path: str, method: str, parameters: List[Dict[str,
         elif p["in"] == "header" and p.get("required"):
             headers[p["name"]] = _sample(p)
     assert "{" not in url_path, f"{path}: a path parameter is not documented"
-    return _request(session, method.upper(), base + url_path + suffix, params=query, headers=headers)
+    # Commas (ids=1,2,3) and brackets (page[size]) are sent literally, as Zendesk documents them.
+    qs = urllib.parse.urlencode(query, safe=",[]")
+    url = base + url_path + suffix + ("?" + qs if qs else "")
+    return _request(session, method.upper(), url, headers=headers)
 
 
 def test_document_is_valid_openapi_3(document):

@@ -107,6 +107,8 @@ public enum TicketRules {
         if let v = patch.followerIDs { next.followerIDs = unique(v) }
 
         next.status = resolveStatus(current: current, requested: patch.status, next: next, comment: comment, actor: actor)
+        // An assigned ticket is being worked on: it is open, never new.
+        if next.status == .new, current.status == .new, next.assigneeID != nil { next.status = .open }
         if next.status == .solved || next.status == .closed, next.assigneeID == nil {
             // Zendesk assigns a solved ticket to the agent who solves it.
             if actor.role.isStaff { next.assigneeID = actor.id } else {
@@ -135,7 +137,8 @@ public enum TicketRules {
         ticket.subject = fields.subject.trimmingCharacters(in: .whitespacesAndNewlines)
         if ticket.subject.isEmpty {
             // Zendesk takes the subject from the description when it is missing.
-            ticket.subject = String(comment.body.split(separator: "\n").first ?? "").prefix(150).description
+            let firstLine = comment.body.split(whereSeparator: \.isNewline).first ?? ""
+            ticket.subject = String(firstLine.prefix(150)).trimmingCharacters(in: .whitespacesAndNewlines)
         }
         if ticket.subject.isEmpty { errors.add("subject", error: "BlankValue", "Subject: cannot be blank") }
         ticket.tags = Tags.normalize(fields.tags)

@@ -35,11 +35,11 @@ public enum Accounts {
 
     /// Creates a user with an API token (and a password for staff), as `casebook user create` does.
     public static func create(database: Database, email rawEmail: String, name: String, role: Role,
-                              password: String? = nil) async throws -> Credentials {
+                              password: String? = nil, bcryptCost: UInt8 = 12) async throws -> Credentials {
         guard let email = EmailAddress.normalize(rawEmail) else { throw Failure.invalid("'\(rawEmail)' is not a valid email address") }
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw Failure.invalid("the name cannot be blank") }
         let password = password ?? (role.isStaff ? APITokens.generatePassword() : nil)
-        let hash = password.map { Bcrypt.hash($0, cost: 12) }
+        let hash = password.map { Bcrypt.hash($0, cost: bcryptCost) }
         return try await database.write { db in
             let users = UserStore(db: db)
             if try await users.find(email: email) != nil { throw Failure.invalid("a user with the email \(email) already exists") }

@@ -46,13 +46,15 @@ struct PeopleRoutes {
         let role = request.query["role"].flatMap { Role(rawValue: String($0)) }
         return try await page(request, pagination, key: "users", path: "/api/v2/users.json") { db, limit, offset, after in
             var condition: SQLQueryString = "id > \(bind: after ?? 0)"
-            if let role { condition.appendInterpolation(" AND role = \(bind: role.rawValue)" as SQLQueryString) }
+            // Leads and managers are agents too, as Zendesk's role filter sees them.
+            let roles = role == .agent ? ["agent", "lead", "manager"] : role.map { [$0.rawValue] } ?? []
+            if !roles.isEmpty { condition.appendInterpolation(" AND role IN (\(binds: roles))" as SQLQueryString) }
             let rows = try await db.raw("""
                 SELECT \(unsafeRaw: UserStore.columns) FROM users WHERE \(condition)
                 ORDER BY id LIMIT \(bind: limit) OFFSET \(bind: offset)
                 """).all().map(UserStore.decode)
-            let count = try await (role.map { db.raw("SELECT COUNT(*) AS n FROM users WHERE role = \(bind: $0.rawValue)") }
-                ?? db.raw("SELECT COUNT(*) AS n FROM users")).first()!.decode(column: "n", as: Int.self)
+            let count = try await (roles.isEmpty ? db.raw("SELECT COUNT(*) AS n FROM users")
+                : db.raw("SELECT COUNT(*) AS n FROM users WHERE role IN (\(binds: roles))")).first()!.decode(column: "n", as: Int.self)
             return (rows.map { ($0.id, Present.user($0, base: request.baseURL)) }, count)
         }
     }

@@ -1,0 +1,156 @@
+import CasebookCore
+import Foundation
+import Testing
+@testable import CasebookServer
+
+@Suite("Storage, demo data and first admin")
+struct StorageTests {
+    struct Boom: Error {}
+
+    static func count(_ table: String, in database: Database) async throws -> Int {
+        try await database.read { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()!.decode(column: "n", as: Int.self)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func migrationsApplyOnceAndInOrder(db: TestDatabase) async throws {
+        try await db.withFreshDatabase { database in
+            // withFreshDatabase has migrated once; a second run finds nothing to do.
+            let again = try await Migrator(database: database).migrate()
+            #expect(again.isEmpty)
+            let third = try await Migrator(database: database).migrate()
+            #expect(third.isEmpty)
+            let names = try await database.read { db in
+                try await db.raw("SELECT name FROM schema_migrations ORDER BY number").all()
+                    .map { try $0.decode(column: "name", as: String.self) }
+            }
+            #expect(names == [
+                "0001_CreateOrganizations", "0002_CreateUsers", "0003_CreateGroups", "0004_CreateTickets",
+                "0005_CreateAuditsAndComments", "0006_CreateIdempotencyKeys",
+            ])
+            for table in ["organizations", "organization_domains", "users", "api_tokens", "groups", "group_memberships",
+                          "tickets", "ticket_tags", "ticket_collaborators", "audits", "audit_events", "comments",
+                          "idempotency_keys"] {
+                #expect(try await Self.count(table, in: database) == 0, "\(table)")
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func failedWriteRollsBackEverything(db: TestDatabase) async throws {
+        try await db.withFreshDatabase { database in
+            _ = try await database.write { db in try await GroupStore(db: db).insert(name: "Kept", description: "") }
+            // A Swift error thrown after a write.
+            await #expect(throws: Boom.self) {
+                try await database.write { (db) -> Void in
+                    _ = try await GroupStore(db: db).insert(name: "Doomed", description: "")
+                    throw Boom()
+                }
+            }
+            // A failing statement (a duplicate name) after a good one.
+            await #expect(throws: (any Error).self) {
+                try await database.write { (db) -> Void in
+                    _ = try await GroupStore(db: db).insert(name: "Twin", description: "")
+                    _ = try await GroupStore(db: db).insert(name: "twin", description: "")
+                }
+            }
+            let names = try await database.read { db in try await GroupStore(db: db).list(limit: 10, offset: 0).map(\.name) }
+            #expect(names == ["Kept"])
+            // The connection is usable again after a rollback.
+            _ = try await database.write { db in try await GroupStore(db: db).insert(name: "After", description: "") }
+            #expect(try await Self.count("groups", in: database) == 2)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func firstAdminIsCreatedOnceWithAHashedToken(db: TestDatabase) async throws {
+        try await db.withFreshDatabase { database in
+            let credentials = try #require(try await Accounts.ensureFirstAdmin(database: database))
+            #expect(credentials.email == "admin@casebook.local")
+            #expect(credentials.password?.isEmpty == false)
+            #expect(!credentials.token.isEmpty)
+            let second = try await Accounts.ensureFirstAdmin(database: database)
+            #expect(second == nil)
+            #expect(try await Self.count("users", in: database) == 1)
+
+            let token = credentials.token
+            let signedIn = try await database.read { db in try await UserStore(db: db).user(forTokenHash: APITokens.hash(token)) }
+            #expect(signedIn?.id == credentials.userID)
+            #expect(signedIn?.role == .admin)
+            let byRawToken = try await database.read { db in try await UserStore(db: db).user(forTokenHash: token) }
+            #expect(byRawToken == nil)
+            let stored = try await database.read { db in
+                try await db.raw("SELECT token_hash FROM api_tokens WHERE user_id = \(bind: credentials.userID)").all()
+                    .map { try $0.decode(column: "token_hash", as: String.self) }
+            }
+            #expect(stored == [APITokens.hash(token)])
+            #expect(!stored.contains(token))
+            #expect(stored.allSatisfy { !$0.contains(token) })
+            let password = credentials.password ?? ""
+            let passwordHash = try await database.read { db in
+                try await db.raw("SELECT password_hash FROM users WHERE id = \(bind: credentials.userID)").first()?
+                    .decode(column: "password_hash", as: String?.self)
+            }
+            #expect(passwordHash != nil)
+            #expect(passwordHash?.contains(password) == false)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func demoLoadsOnceAndTellsItsStories(db: TestDatabase) async throws {
+        try await db.withFreshDatabase { database in
+            _ = try await Accounts.ensureFirstAdmin(database: database)
+            let stories = DemoData.stories
+            // act
+            let first = try await DemoLoader.load(into: database)
+            let ticketsAfterFirst = try await Self.count("tickets", in: database)
+            let second = try await DemoLoader.load(into: database)
+            // check
+            #expect(first.tickets == stories.tickets.count)
+            #expect(first.users == stories.users.count)
+            #expect(first.organizations == stories.organizations.count)
+            #expect(first.groups == stories.groups.count)
+            #expect(first == DemoLoader.Summary(organizations: 5, users: 26, groups: 4, tickets: 14))
+            #expect(second == DemoLoader.Summary())
+            #expect(ticketsAfterFirst == stories.tickets.count)
+            #expect(try await Self.count("tickets", in: database) == ticketsAfterFirst)
+            #expect(try await Self.count("users", in: database) == stories.users.count + 1)
+            #expect(try await Self.count("organizations", in: database) == stories.organizations.count)
+            #expect(try await Self.count("groups", in: database) == stories.groups.count)
+
+            let (audits, comments) = try await database.read { (db) -> ([Int: [AuditRecord]], [CommentRecord]) in
+                let ids = try await db.raw("SELECT id FROM tickets ORDER BY id").all().map { try $0.decode(column: "id", as: Int.self) }
+                var byTicket: [Int: [AuditRecord]] = [:]
+                var all: [CommentRecord] = []
+                for id in ids {
+                    byTicket[id] = try await TicketStore(db: db).audits(ticketID: id)
+                    all += try await TicketStore(db: db).comments(ticketID: id, includeInternal: true, afterID: nil,
+                                                                 beforeID: nil, limit: 10_000)
+                }
+                return (byTicket, all)
+            }
+            #expect(audits.count == stories.tickets.count)
+            for (id, list) in audits {
+                #expect(list.first?.events.first?.type == "Comment", "ticket \(id) opens with its description")
+                #expect(list.first?.events.contains { $0.type == "Create" } == true, "ticket \(id)")
+            }
+            let storyComments = stories.tickets.flatMap(\.comments)
+            #expect(comments.count == storyComments.count)
+            let storyCalls = storyComments.filter { comment in
+                if case .call = comment.kind { return true }
+                return false
+            }
+            let calls = comments.filter { $0.call != nil }
+            #expect(!calls.isEmpty)
+            #expect(calls.count == storyCalls.count)
+            #expect(calls.allSatisfy { $0.via == .voice && !$0.isPublic })
+            #expect(calls.allSatisfy { ($0.call?.durationSeconds ?? 0) > 0 })
+            let notes = comments.filter { !$0.isPublic && $0.call == nil }
+            #expect(!notes.isEmpty)
+            // Every comment appears as a Comment event in some audit.
+            let commentEvents = audits.values.flatMap { $0 }.flatMap(\.events).filter { $0.type == "Comment" }
+            #expect(Set(commentEvents.compactMap(\.commentID)) == Set(comments.map(\.id)))
+        }
+    }
+}
