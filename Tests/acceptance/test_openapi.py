@@ -1,5 +1,5 @@
 # Acceptance: the OpenAPI document served at /api/v2/openapi.json is a valid OpenAPI 3 document, and every
-# operation it lists is really routed by the server.
+# operation it lists is really routed by the server (conftest's `casebook` fixture: base_url, email, token).
 #
 # "Routed" is told apart from "missing" by the body of a 404: a handler answers a missing record with Casebook's
 # JSON error {"error": "RecordNotFound", ...}, while a path/method the router does not know gets Hummingbird's
@@ -82,18 +82,18 @@ def _routed_problem(response: requests.Response) -> Optional[str]:
 
 
 @pytest.fixture(scope="module")
-def document(server) -> Dict[str, Any]:
+def document(casebook) -> Dict[str, Any]:
     # Public: fetched without credentials.
-    response = requests.get(server.base_url + "/api/v2/openapi.json", timeout=TIMEOUT_S)
+    response = requests.get(casebook.base_url + "/api/v2/openapi.json", timeout=TIMEOUT_S)
     assert response.status_code == 200, response.text[:500]
     assert response.headers.get("Content-Type", "").startswith("application/json")
     return response.json()
 
 
 @pytest.fixture(scope="module")
-def session(server) -> requests.Session:
+def session(casebook) -> requests.Session:
     s = requests.Session()
-    s.auth = (f"{server.email}/token", server.token)
+    s.auth = (f"{casebook.email}/token", casebook.token)
     s.headers["Accept"] = "application/json"
     return s
 
@@ -114,13 +114,13 @@ def _operations(document: Dict[str, Any]) -> List[Tuple[str, str, Dict[str, Any]
     return found
 
 
-def _base(server, document: Dict[str, Any]) -> str:
+def _base(casebook, document: Dict[str, Any]) -> str:
     servers = document.get("servers") or [{"url": "/"}]
     url = servers[0]["url"]
     if url.startswith("http://") or url.startswith("https://"):
         # An absolute server URL names the deployment; the paths still live on this server.
         url = "/" + url.split("://", 1)[1].partition("/")[2]
-    return server.base_url.rstrip("/") + url.rstrip("/")
+    return casebook.base_url.rstrip("/") + url.rstrip("/")
 
 
 def _call(session, base: str, path: str, method: str, parameters: List[Dict[str, Any]], suffix: str = ""):
@@ -150,15 +150,15 @@ def test_document_is_valid_openapi_3(document):
     )
 
 
-def test_unknown_routes_are_told_apart(server, session):
+def test_unknown_routes_are_told_apart(casebook, session):
     """The check below relies on the router's bare 404 for a path it does not know."""
-    response = _request(session, "GET", server.base_url + "/api/v2/no_such_collection_here")
+    response = _request(session, "GET", casebook.base_url + "/api/v2/no_such_collection_here")
     assert response.status_code == 404
     assert _routed_problem(response) is not None, response.text[:200]
 
 
-def test_every_documented_operation_is_routed(server, document, session):
-    base = _base(server, document)
+def test_every_documented_operation_is_routed(casebook, document, session):
+    base = _base(casebook, document)
     problems = []
     operations = _operations(document)
     assert operations
@@ -176,8 +176,8 @@ def test_every_documented_operation_is_routed(server, document, session):
     assert not problems, "documented operations the server does not answer as documented:\n" + "\n".join(problems)
 
 
-def test_every_documented_path_accepts_the_json_suffix(server, document, session):
-    base = _base(server, document)
+def test_every_documented_path_accepts_the_json_suffix(casebook, document, session):
+    base = _base(casebook, document)
     problems = []
     for path, method, operation, parameters in _operations(document):
         if path.endswith(".json"):

@@ -1001,7 +1001,7 @@ enum OpenAPIDocument {
               {
                 "name": "role",
                 "in": "query",
-                "description": "Only users with this Casebook role.",
+                "description": "Only users with this Casebook role; `agent` includes leads and managers. An unknown role is ignored.",
                 "schema": {
                   "type": "string",
                   "enum": [
