@@ -138,6 +138,8 @@ struct Bench: AsyncParsableCommand {
                 try await BenchSeeder.seedTickets(database, count: tickets - existing, requesterID: requester.userID,
                                                   assigneeID: agent.userID)
             }
+            // Fresh statistics after the bulk load, as autovacuum (PostgreSQL) or a periodic ANALYZE would leave them.
+            try await database.refreshStatistics()
             let list = try await latencies(http, "\(base)/api/v2/tickets?per_page=50", auth: auth)
             say("list p50 \(list.p50) ms, p99 \(list.p99) ms")
             let search = try await latencies(http, "\(base)/api/v2/search?query=status%3Aopen%20assignee%3Ame", auth: auth)

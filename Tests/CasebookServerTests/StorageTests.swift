@@ -27,7 +27,7 @@ struct StorageTests {
             }
             #expect(names == [
                 "0001_CreateOrganizations", "0002_CreateUsers", "0003_CreateGroups", "0004_CreateTickets",
-                "0005_CreateAuditsAndComments", "0006_CreateIdempotencyKeys",
+                "0005_CreateAuditsAndComments", "0006_CreateIdempotencyKeys", "0007_AddTicketReadIndexes",
             ])
             for table in ["organizations", "organization_domains", "users", "api_tokens", "groups", "group_memberships",
                           "tickets", "ticket_tags", "ticket_collaborators", "audits", "audit_events", "comments",

@@ -15,6 +15,7 @@ public func buildApplication(config: AppConfig, database: Database, logger: Logg
 public func buildRouter(database: Database, rateLimitPerMinute: Int) -> Router<CasebookContext> {
     let router = Router(context: CasebookContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
+    router.add(middleware: ErrorMiddleware())
     router.get("healthz") { _, _ in
         let ok = (try? await database.read { db in try await db.raw("SELECT 1 AS ok").first() }) != nil
         return JSONResponse(["status": .string(ok ? "ok" : "database unavailable")],

@@ -49,6 +49,10 @@ public final class Database: Sendable {
                 try await sql.raw("PRAGMA foreign_keys = ON").run()
                 try await sql.raw("PRAGMA busy_timeout = 5000").run()
                 try await sql.raw("PRAGMA synchronous = NORMAL").run()
+                // A larger page cache and memory-mapped reads keep hot tables out of the read() path.
+                try await sql.raw("PRAGMA cache_size = -65536").run()
+                try await sql.raw("PRAGMA mmap_size = 268435456").run()
+                try await sql.raw("PRAGMA temp_store = MEMORY").run()
                 connections.append(connection)
             }
             return Database(engine: .sqlite, logger: logger, backend: .sqlite(
@@ -123,6 +127,13 @@ public final class Database: Sendable {
         } catch {
             try? await db.raw("ROLLBACK").run()
             throw error
+        }
+    }
+
+    /// Updates the planner's statistics (and PostgreSQL's visibility map, which index-only counts rely on).
+    public func refreshStatistics() async throws {
+        try await read { db in
+            try await db.raw(engine == .postgres ? "VACUUM ANALYZE" : "ANALYZE").run()
         }
     }
 

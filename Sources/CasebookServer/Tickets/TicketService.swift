@@ -85,8 +85,15 @@ struct TicketService: Sendable {
             let store = TicketStore(db: db)
             switch pagination {
             case .offset(let page, let perPage):
-                let count = orderByUpdated ? 0 : try await db.raw("SELECT COUNT(*) AS n FROM tickets t WHERE \(condition)")
-                    .first()!.decode(column: "n", as: Int.self)
+                let count: Int
+                if orderByUpdated {
+                    count = 0
+                } else if extra == nil, actor.role.allows(.viewAllTickets) {
+                    count = try await TicketStore(db: db).liveCount()
+                } else {
+                    count = try await db.raw("SELECT COUNT(*) AS n FROM tickets t WHERE \(condition)").first()!
+                        .decode(column: "n", as: Int.self)
+                }
                 let order: SQLQueryString = orderByUpdated ? "t.updated_at, t.id" : "t.id"
                 let rows = try await db.raw("""
                     SELECT \(unsafeRaw: columns) FROM tickets t WHERE \(condition)
@@ -171,15 +178,19 @@ struct TicketService: Sendable {
         }
         let comment = try await TicketRequest.comment(commentObject, actor: actor, db: db)
 
-        var requesterID = actor.id
+        // The requester defaults to the caller; a ticket belongs to its requester's organization unless told otherwise.
+        let requester: UserRecord?
         if let value = object["requester"] ?? object["requester_id"], !value.isNull {
-            requesterID = try await directory.resolve(value, field: "requester").id
+            do { requester = try await directory.resolve(value, field: "requester") } catch { throw APIError.invalid(error) }
+        } else {
+            requester = try await UserStore(db: db).find(id: actor.id)
         }
-        let requester = try await UserStore(db: db).find(id: requesterID)
+        let requesterID = requester?.id ?? actor.id
+        let requesterOrg = requester?.organizationID
         var fields = TicketSnapshot(subject: "", requesterID: requesterID, submitterID: actor.id)
         var patch = request.patch
         patch.subject = patch.subject ?? ""
-        if patch.organizationID == nil { patch.organizationID = .some(requester?.organizationID) }
+        if patch.organizationID == nil { patch.organizationID = .some(requesterOrg) }
         fields = TicketRules.apply(patch, to: fields)
         let (ticket, events): (TicketSnapshot, [AuditEvent])
         do {
@@ -190,9 +201,10 @@ struct TicketService: Sendable {
         let now = Timestamp.now
         let store = TicketStore(db: db)
         let id = try await store.insert(ticket, description: comment.body, via: via, at: now)
-        let (auditID, _) = try await store.insertAudit(ticketID: id, authorID: actor.id, via: comment.via ?? via,
-                                                       at: now, events: events, comment: comment)
-        return try await written(id: id, auditID: auditID, db: db)
+        let (audit, stored) = try await store.insertAudit(ticketID: id, authorID: actor.id, via: comment.via ?? via,
+                                                          at: now, events: events, comment: comment)
+        let record = TicketRecord(id: id, fields: ticket, description: comment.body, via: via, createdAt: now, updatedAt: now)
+        return Written(ticket: record, audit: audit, comments: stored.map { [$0.id: $0] } ?? [:])
     }
 
     func update(_ id: Int, _ object: JSONObject, actor: Actor, via: ViaChannel) async throws -> Written {
@@ -226,9 +238,12 @@ struct TicketService: Sendable {
         let now = max(Timestamp.now, current.updatedAt + 1)
         let store = TicketStore(db: db)
         try await store.update(id: id, from: current.fields, to: next, at: now)
-        let (auditID, _) = try await store.insertAudit(ticketID: id, authorID: actor.id, via: comment?.via ?? via,
-                                                       at: now, events: events, comment: comment)
-        return try await written(id: id, auditID: auditID, db: db)
+        let (audit, stored) = try await store.insertAudit(ticketID: id, authorID: actor.id, via: comment?.via ?? via,
+                                                          at: now, events: events, comment: comment)
+        var record = current
+        record.fields = next
+        record.updatedAt = now
+        return Written(ticket: record, audit: audit, comments: stored.map { [$0.id: $0] } ?? [:])
     }
 
     func delete(_ id: Int, actor: Actor) async throws {
@@ -236,17 +251,6 @@ struct TicketService: Sendable {
             guard try await TicketStore(db: db).load(id: id) != nil else { throw APIError.notFound() }
             try await TicketStore(db: db).softDelete(id: id)
         }
-    }
-
-    private func written(id: Int, auditID: Int, db: any SQLDatabase) async throws -> Written {
-        let store = TicketStore(db: db)
-        let ticket = try await store.load(id: id)!
-        let audit = try await store.audits(ticketID: id).first { $0.id == auditID }
-        let comments = try await store.comments(ticketID: id, includeInternal: true, afterID: nil, beforeID: nil, limit: 1,
-                                                descending: true)
-        var byID: [Int: CommentRecord] = [:]
-        for c in comments where c.auditID == auditID { byID[c.id] = c }
-        return Written(ticket: ticket, audit: audit, comments: byID)
     }
 }
 

@@ -153,6 +153,14 @@ struct TicketStore: Sendable {
         try await db.raw("UPDATE tickets SET updated_at = \(bind: now) WHERE id = \(bind: id)").run()
     }
 
+    /// Tickets not deleted. Counted as all minus deleted: both engines answer each half from an index, where a
+    /// filtered count would read every row.
+    func liveCount() async throws -> Int {
+        try await db.raw("""
+            SELECT (SELECT COUNT(*) FROM tickets) - (SELECT COUNT(*) FROM tickets WHERE deleted_at IS NOT NULL) AS n
+            """).first()!.decode(column: "n", as: Int.self)
+    }
+
     func softDelete(id: Int) async throws {
         try await db.raw("UPDATE tickets SET deleted_at = \(bind: Timestamp.now) WHERE id = \(bind: id)").run()
     }
@@ -183,39 +191,48 @@ struct TicketStore: Sendable {
 
     // MARK: Audits and comments
 
-    /// Writes one audit with its events and optional comment. Returns the audit id and the comment id.
+    /// Writes one audit with its events and optional comment, and returns them as stored (no re-read needed).
     func insertAudit(ticketID: Int, authorID: Int, via: ViaChannel, at now: Int64, events: [AuditEvent],
-                     comment: CommentDraft?) async throws -> (audit: Int, comment: Int?) {
+                     comment: CommentDraft?) async throws -> (audit: AuditRecord, comment: CommentRecord?) {
         let auditID = try await db.raw("""
             INSERT INTO audits (ticket_id, author_id, via_channel, created_at)
             VALUES (\(bind: ticketID), \(bind: authorID), \(bind: via.rawValue), \(bind: now)) RETURNING id
             """).first()!.decode(column: "id", as: Int.self)
-        var commentID: Int?
+        var stored: CommentRecord?
         if let comment {
             let call = comment.call
             let participants = call.map { JSONValue($0.participants).text }
-            commentID = try await db.raw("""
+            let commentVia = comment.via ?? via
+            let commentID = try await db.raw("""
                 INSERT INTO comments (ticket_id, audit_id, author_id, public, body, html_body, via_channel,
                     call_direction, call_from, call_to, call_participants, call_duration, created_at)
                 VALUES (\(bind: ticketID), \(bind: auditID), \(bind: comment.authorID), \(bind: comment.isPublic),
-                    \(bind: comment.body), \(bind: comment.htmlBody), \(bind: (comment.via ?? via).rawValue),
+                    \(bind: comment.body), \(bind: comment.htmlBody), \(bind: commentVia.rawValue),
                     \(bind: call?.direction.rawValue), \(bind: call?.from), \(bind: call?.to), \(bind: participants),
                     \(bind: call?.durationSeconds), \(bind: now))
                 RETURNING id
                 """).first()!.decode(column: "id", as: Int.self)
+            stored = CommentRecord(id: commentID, ticketID: ticketID, auditID: auditID, authorID: comment.authorID,
+                                   isPublic: comment.isPublic, body: comment.body, htmlBody: comment.htmlBody,
+                                   via: commentVia, call: call, createdAt: now)
         }
-        guard !events.isEmpty else { return (auditID, commentID) }
+        var audit = AuditRecord(id: auditID, ticketID: ticketID, authorID: authorID, via: via, createdAt: now, events: [])
+        guard !events.isEmpty else { return (audit, stored) }
         var query = SQLQueryString("INSERT INTO audit_events (audit_id, type, field_name, value, previous_value, comment_id) VALUES ")
         for (index, event) in events.enumerated() {
             if index > 0 { query.appendLiteral(", ") }
             let (field, value, previous) = Self.columns(of: event)
-            let linked = event == .comment ? commentID : nil
+            let linked = event == .comment ? stored?.id : nil
             query.appendInterpolation("""
                 (\(bind: auditID), \(bind: event.typeName), \(bind: field), \(bind: value), \(bind: previous), \(bind: linked))
                 """ as SQLQueryString)
+            audit.events.append(.init(id: 0, type: event.typeName, fieldName: field, value: value, previousValue: previous,
+                                      commentID: linked))
         }
-        try await db.raw(query).run()
-        return (auditID, commentID)
+        query.appendLiteral(" RETURNING id")
+        let ids = try await db.raw(query).all().map { try $0.decode(column: "id", as: Int.self) }.sorted()
+        for (index, id) in ids.enumerated() where index < audit.events.count { audit.events[index].id = id }
+        return (audit, stored)
     }
 
     /// Event values are stored as JSON text so arrays and nulls survive the round trip.
