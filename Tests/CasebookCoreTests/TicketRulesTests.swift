@@ -677,8 +677,8 @@ struct TicketRulesCreateTests {
         let errors = try #require(refusal { () throws(FieldErrors) in
             try TicketRules.create(fields(), status: .solved, comment: try reply(by: People.requester), by: People.requester)
         })
-        #expect(errors.details == ["assignee": [.init(error: "BlankValue",
-                                                       description: "Assignee: is required when solving a ticket")]])
+        #expect(errors.details == ["status": [.init(error: "PermissionDenied",
+                                                     description: "End users cannot set the status of a new ticket")]])
     }
 
     @Test("due_at only for tasks on create")
@@ -716,6 +716,23 @@ struct TicketRulesCreateTests {
         })
         #expect(errors.details == ["comment": [.init(error: "PermissionDenied",
                                                       description: "End users cannot add internal notes")]])
+    }
+
+    @Test("End-users open untagged new tickets: tags are dropped and a status is refused")
+    func endUserCreateHasNoTagsOrStatus() throws {
+        let (t, events) = try TicketRules.create(fields(tags: ["vip", "refund"]), status: nil,
+                                                 comment: try reply(by: People.requester), by: People.requester)
+        #expect(t.tags.isEmpty)
+        #expect(!events.contains { if case .create(field: "tags", _) = $0 { true } else { false } })
+        let errors = try #require(refusal { () throws(FieldErrors) in
+            try TicketRules.create(fields(), status: .solved, comment: try reply(by: People.requester), by: People.requester)
+        })
+        #expect(errors.details["status"]?.first?.error == "PermissionDenied")
+        // Staff keep both.
+        let (staff, _) = try TicketRules.create(fields(tags: ["vip"]), status: .pending,
+                                                comment: try reply(by: People.agent), by: People.agent)
+        #expect(staff.tags == ["vip"])
+        #expect(staff.status == .pending)
     }
 
     @Test("A missing subject is taken from the first line of the description", arguments: ["", "   "])

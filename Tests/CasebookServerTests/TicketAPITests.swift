@@ -112,6 +112,25 @@ struct TicketAPITests {
     }
 
     @Test(arguments: TestDatabase.all)
+    func endUsersCannotActForOthersOrMoveThemselves(db: TestDatabase) async throws {
+        try await TestApp.run(db) { app in
+            let forOther = try await app.endUserA.post("/api/v2/tickets", [
+                "ticket": ["subject": "x", "comment": ["body": "y"], "requester": ["email": "victim@harbor.example"]]])
+            #expect(forOther.status == .forbidden)
+            let otherOrg = try await app.endUserA.post("/api/v2/tickets", [
+                "ticket": ["subject": "x", "comment": ["body": "y"], "organization_id": 2]])
+            #expect(otherOrg.status == .forbidden)
+            // No user was created for the refused requester.
+            #expect(try await app.agent.get("/api/v2/users/search?query=victim")["count"]?.intValue == 0)
+            let move = try await app.endUserA.put("/api/v2/users/\(app.endUserA.id)", ["user": ["organization_id": 2]])
+            #expect(move.status == .forbidden)
+            let rename = try await app.endUserA.put("/api/v2/users/\(app.endUserA.id)", ["user": ["name": "Rex R."]])
+            #expect(rename.status == .ok)
+            #expect(rename["user"]?["name"] == "Rex R.")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func solvedTicketReopensWhenTheRequesterReplies(db: TestDatabase) async throws {
         try await TestApp.run(db) { app in
             let id = try await app.endUserA.createTicket(["subject": "Remote access", "comment": ["body": "cannot connect"]])

@@ -62,6 +62,26 @@ public struct TicketPatch: Sendable, Equatable {
     public init() {}
 
     public var isEmpty: Bool { self == TicketPatch() }
+
+    /// The ticket with this patch's fields copied on (trimmed subject, normalized tags, unique people);
+    /// no rule runs here: `TicketRules` decides what the result may be.
+    public func applied(to ticket: TicketSnapshot) -> TicketSnapshot {
+        var next = ticket
+        if let v = externalID { next.externalID = v }
+        if let v = type { next.type = v }
+        if let v = subject { next.subject = v.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if let v = priority { next.priority = v }
+        if let v = requesterID { next.requesterID = v }
+        if let v = assigneeID { next.assigneeID = v }
+        if let v = groupID { next.groupID = v }
+        if let v = organizationID { next.organizationID = v }
+        if let v = dueAt { next.dueAt = v }
+        let gone = Set(Tags.normalize(removeTags))
+        next.tags = Tags.normalize((tags ?? next.tags) + addTags).filter { !gone.contains($0) }
+        next.ccIDs = TicketRules.unique((ccIDs ?? next.ccIDs) + addCCIDs)
+        if let v = followerIDs { next.followerIDs = TicketRules.unique(v) }
+        return next
+    }
 }
 
 /// Decides what a create or an update does to a ticket and which audit events record it.
@@ -82,29 +102,10 @@ public enum TicketRules {
                 errors.add("comment", error: "PermissionDenied", "End users cannot add internal notes")
             }
         }
-        var next = current
-        if let v = patch.externalID { next.externalID = v }
-        if let v = patch.type { next.type = v }
-        if let v = patch.subject {
-            let subject = v.trimmingCharacters(in: .whitespacesAndNewlines)
-            if subject.isEmpty { errors.add("subject", error: "BlankValue", "Subject: cannot be blank") }
-            next.subject = subject
+        var next = patch.applied(to: current)
+        if patch.subject != nil, next.subject.isEmpty {
+            errors.add("subject", error: "BlankValue", "Subject: cannot be blank")
         }
-        if let v = patch.priority { next.priority = v }
-        if let v = patch.requesterID { next.requesterID = v }
-        if let v = patch.assigneeID { next.assigneeID = v }
-        if let v = patch.groupID { next.groupID = v }
-        if let v = patch.organizationID { next.organizationID = v }
-        if let v = patch.dueAt { next.dueAt = v }
-        if let v = patch.tags { next.tags = Tags.normalize(v) }
-        if !patch.addTags.isEmpty { next.tags = Tags.normalize(next.tags + patch.addTags) }
-        if !patch.removeTags.isEmpty {
-            let gone = Set(Tags.normalize(patch.removeTags))
-            next.tags.removeAll { gone.contains($0) }
-        }
-        if let v = patch.ccIDs { next.ccIDs = unique(v) }
-        if !patch.addCCIDs.isEmpty { next.ccIDs = unique(next.ccIDs + patch.addCCIDs) }
-        if let v = patch.followerIDs { next.followerIDs = unique(v) }
 
         next.status = resolveStatus(current: current, requested: patch.status, next: next, comment: comment, actor: actor)
         // An assigned ticket is being worked on: it is open, never new.
@@ -148,11 +149,16 @@ public enum TicketRules {
             ticket.assigneeID = nil
             ticket.groupID = nil
             ticket.followerIDs = []
+            // Tags and status are the desk's to set; a customer's ticket starts new and untagged.
+            ticket.tags = []
+            if requested != nil, requested != .new {
+                errors.add("status", error: "PermissionDenied", "End users cannot set the status of a new ticket")
+            }
             if !comment.isPublic {
                 errors.add("comment", error: "PermissionDenied", "End users cannot add internal notes")
             }
         }
-        var status = requested ?? .new
+        var status = actor.role.allows(.editTicketFields) ? requested ?? .new : .new
         if status == .new, ticket.assigneeID != nil { status = .open }
         if status == .closed {
             errors.add("status", error: "InvalidValue", "Status: a new ticket cannot be closed")

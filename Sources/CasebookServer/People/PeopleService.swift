@@ -46,8 +46,13 @@ struct PeopleService: Sendable {
             if touchesStaff, !actor.role.allows(.manageStaff), existing?.id != actor.id || role != nil {
                 throw APIError.forbidden("Only an admin may create or change agents and admins")
             }
-            if !actor.role.allows(.manageEndUsers), existing?.id != actor.id {
-                throw APIError.forbidden("You may only change your own profile")
+            if !actor.role.allows(.manageEndUsers) {
+                guard existing?.id == actor.id else { throw APIError.forbidden("You may only change your own profile") }
+                // People edit their own name, phone and time zone; where they belong is for staff to say.
+                let restricted = ["email", "role", "organization_id", "external_id", "notes", "suspended"]
+                if let field = restricted.first(where: { object[$0] != nil }) {
+                    throw APIError.forbidden("Only an agent may change \(field)")
+                }
             }
             if let email, let other = try await users.find(email: email), other.id != existing?.id {
                 throw APIError.invalid("email", "Email: \(email) is already being used by another user", error: "DuplicateValue")

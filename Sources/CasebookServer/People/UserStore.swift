@@ -123,8 +123,7 @@ struct UserStore: Sendable {
 
     func user(forTokenHash hash: String) async throws -> UserRecord? {
         try await db.raw("""
-            SELECT \(unsafeRaw: Self.columns.split(separator: ",").map { "u." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
-            FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = \(bind: hash)
+            SELECT \(unsafeRaw: qualified(Self.columns, "u")) FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = \(bind: hash)
             """).first().map(Self.decode)
     }
 }

@@ -73,8 +73,7 @@ struct SearchRoutes {
                 counts.tickets = try await db.raw("SELECT COUNT(*) AS n FROM tickets t WHERE \(full)").first()!
                     .decode(column: "n", as: Int.self)
                 if let (start, take) = window(counts.tickets) {
-                    let columns = TicketStore.columns.split(separator: ",")
-                        .map { "t." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")
+                    let columns = TicketStore.qualifiedColumns
                     let rows = try await db.raw("""
                         SELECT \(unsafeRaw: columns) FROM tickets t WHERE \(full)
                         ORDER BY \(order) LIMIT \(bind: take) OFFSET \(bind: start)
@@ -88,8 +87,7 @@ struct SearchRoutes {
                 counts.users = try await db.raw("SELECT COUNT(*) AS n FROM users u WHERE \(condition)").first()!
                     .decode(column: "n", as: Int.self)
                 if let (start, take) = window(counts.users) {
-                    let columns = UserStore.columns.split(separator: ",")
-                        .map { "u." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")
+                    let columns = qualified(UserStore.columns, "u")
                     for user in try await db.raw("""
                         SELECT \(unsafeRaw: columns) FROM users u WHERE \(condition) ORDER BY u.id LIMIT \(bind: take) OFFSET \(bind: start)
                         """).all().map(UserStore.decode) {

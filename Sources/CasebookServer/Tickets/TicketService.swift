@@ -59,8 +59,7 @@ struct TicketService: Sendable {
         try await database.read { db in
             let visible = try await visibility(for: actor, db: db)
             let rows = try await db.raw("""
-                SELECT \(unsafeRaw: TicketStore.columns.split(separator: ",").map { "t." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", "))
-                FROM tickets t WHERE t.id IN (\(binds: ids)) AND \(visible) ORDER BY t.id
+                SELECT \(unsafeRaw: TicketStore.qualifiedColumns) FROM tickets t WHERE t.id IN (\(binds: ids)) AND \(visible) ORDER BY t.id
                 """).all()
             return try await TicketStore(db: db).records(from: rows)
         }
@@ -80,8 +79,7 @@ struct TicketService: Sendable {
                 condition.appendLiteral(" AND ")
                 condition.appendInterpolation(extra)
             }
-            let columns = TicketStore.columns.split(separator: ",")
-                .map { "t." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")
+            let columns = TicketStore.qualifiedColumns
             let store = TicketStore(db: db)
             switch pagination {
             case .offset(let page, let perPage):
@@ -180,7 +178,16 @@ struct TicketService: Sendable {
 
         // The requester defaults to the caller; a ticket belongs to its requester's organization unless told otherwise.
         let requester: UserRecord?
-        if let value = object["requester"] ?? object["requester_id"], !value.isNull {
+        if !actor.role.isStaff {
+            // End-users open tickets for themselves, in their own organization.
+            if let value = object["requester"] ?? object["requester_id"], !value.isNull, value.intValue != actor.id {
+                throw APIError.forbidden("End users can only open tickets for themselves")
+            }
+            if let org = object["organization_id"], !org.isNull {
+                throw APIError.forbidden("End users cannot choose the ticket's organization")
+            }
+        }
+        if actor.role.isStaff, let value = object["requester"] ?? object["requester_id"], !value.isNull {
             do { requester = try await directory.resolve(value, field: "requester") } catch { throw APIError.invalid(error) }
         } else {
             requester = try await UserStore(db: db).find(id: actor.id)
@@ -191,7 +198,7 @@ struct TicketService: Sendable {
         var patch = request.patch
         patch.subject = patch.subject ?? ""
         if patch.organizationID == nil { patch.organizationID = .some(requesterOrg) }
-        fields = TicketRules.apply(patch, to: fields)
+        fields = patch.applied(to: fields)
         let (ticket, events): (TicketSnapshot, [AuditEvent])
         do {
             (ticket, events) = try TicketRules.create(fields, status: request.patch.status, comment: comment, by: actor)
@@ -251,24 +258,5 @@ struct TicketService: Sendable {
             guard try await TicketStore(db: db).load(id: id) != nil else { throw APIError.notFound() }
             try await TicketStore(db: db).softDelete(id: id)
         }
-    }
-}
-
-extension TicketRules {
-    /// Copies the patch's fields onto a blank ticket (for creates, before the rules run).
-    static func apply(_ patch: TicketPatch, to fields: TicketSnapshot) -> TicketSnapshot {
-        var t = fields
-        if let v = patch.externalID { t.externalID = v }
-        if let v = patch.type { t.type = v }
-        if let v = patch.subject { t.subject = v }
-        if let v = patch.priority { t.priority = v }
-        if let v = patch.assigneeID { t.assigneeID = v }
-        if let v = patch.groupID { t.groupID = v }
-        if let v = patch.organizationID { t.organizationID = v }
-        if let v = patch.dueAt { t.dueAt = v }
-        t.tags = Tags.normalize((patch.tags ?? []) + patch.addTags)
-        t.ccIDs = (patch.ccIDs ?? []) + patch.addCCIDs
-        if let v = patch.followerIDs { t.followerIDs = v }
-        return t
     }
 }

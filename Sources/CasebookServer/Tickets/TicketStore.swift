@@ -41,6 +41,12 @@ struct AuditRecord: Sendable {
     var events: [Event]
 }
 
+/// `a, b` as `t.a, t.b`: a column list for a table named through an alias.
+func qualified(_ columns: String, _ alias: String) -> String {
+    columns.split(separator: ",").map { "\(alias)." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        .joined(separator: ", ")
+}
+
 /// SQL for tickets, their tags and collaborators, audits and comments.
 struct TicketStore: Sendable {
     let db: any SQLDatabase
@@ -49,6 +55,8 @@ struct TicketStore: Sendable {
         id, external_id, type, subject, description, status, priority, requester_id, submitter_id, assignee_id,
         group_id, organization_id, due_at, via_channel, created_at, updated_at
         """
+    /// The same columns named through the alias `t`, for queries that join or filter on `tickets t`.
+    static let qualifiedColumns = qualified(columns, "t")
 
     /// Loads tickets with their tags and collaborators, in the order of `ids`.
     func load(ids: [Int]) async throws -> [TicketRecord] {
