@@ -32,7 +32,8 @@ public final class Database: Sendable {
     let logger: Logger
 
     private enum Backend: Sendable {
-        case sqlite(readers: ConnectionQueue<SQLiteConnection>, writer: ConnectionQueue<SQLiteConnection>, all: [SQLiteConnection])
+        case sqlite(readers: ConnectionQueue<SQLiteConnection>, writer: ConnectionQueue<InlineSQLiteConnection>,
+                    all: [SQLiteConnection])
         case postgres(EventLoopGroupConnectionPool<PostgresConnectionSource>)
     }
 
@@ -41,23 +42,19 @@ public final class Database: Sendable {
         case .sqlite(let path):
             try FileManager.default.createDirectory(
                 atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
-            var connections: [SQLiteConnection] = []
-            for index in 0...readers {
+            let writer = try InlineSQLiteConnection(path: path)
+            let writerDB = InlineSQLiteDatabase(connection: writer, logger: logger,
+                                                eventLoop: MultiThreadedEventLoopGroup.singleton.any())
+            try await writerDB.raw("PRAGMA journal_mode = WAL").run()
+            for pragma in Self.sqlitePragmas { try await writerDB.raw(SQLQueryString(pragma)).run() }
+            var readerConnections: [SQLiteConnection] = []
+            for _ in 0..<readers {
                 let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-                let sql = connection.sql()
-                if index == 0 { try await sql.raw("PRAGMA journal_mode = WAL").run() }
-                try await sql.raw("PRAGMA foreign_keys = ON").run()
-                try await sql.raw("PRAGMA busy_timeout = 5000").run()
-                try await sql.raw("PRAGMA synchronous = NORMAL").run()
-                // A larger page cache and memory-mapped reads keep hot tables out of the read() path.
-                try await sql.raw("PRAGMA cache_size = -65536").run()
-                try await sql.raw("PRAGMA mmap_size = 268435456").run()
-                try await sql.raw("PRAGMA temp_store = MEMORY").run()
-                connections.append(connection)
+                for pragma in Self.sqlitePragmas { try await connection.sql().raw(SQLQueryString(pragma)).run() }
+                readerConnections.append(connection)
             }
             return Database(engine: .sqlite, logger: logger, backend: .sqlite(
-                readers: ConnectionQueue(Array(connections.dropFirst())),
-                writer: ConnectionQueue([connections[0]]), all: connections))
+                readers: ConnectionQueue(readerConnections), writer: ConnectionQueue([writer]), all: readerConnections))
         case .postgres(let url):
             let configuration = try SQLPostgresConfiguration(url: url)
             let pool = EventLoopGroupConnectionPool(
@@ -70,6 +67,13 @@ public final class Database: Sendable {
             return database
         }
     }
+
+    /// Per-connection settings: foreign keys enforced, wait rather than fail on a lock, durable at checkpoints
+    /// (WAL with synchronous=NORMAL), and a larger page cache with memory-mapped reads.
+    static let sqlitePragmas = [
+        "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000", "PRAGMA synchronous = NORMAL",
+        "PRAGMA cache_size = -65536", "PRAGMA mmap_size = 268435456", "PRAGMA temp_store = MEMORY",
+    ]
 
     private init(engine: SQLEngine, logger: Logger, backend: Backend) {
         self.engine = engine
@@ -103,7 +107,9 @@ public final class Database: Sendable {
         case .sqlite(_, let writer, _):
             let connection = await writer.take()
             do {
-                let result = try await Self.transaction(connection.sql(), begin: "BEGIN IMMEDIATE", body)
+                let db = InlineSQLiteDatabase(connection: connection, logger: logger,
+                                              eventLoop: MultiThreadedEventLoopGroup.singleton.any())
+                let result = try await Self.transaction(db, begin: "BEGIN IMMEDIATE", body)
                 await writer.give(connection)
                 return result
             } catch {
