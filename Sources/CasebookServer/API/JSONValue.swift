@@ -2,7 +2,7 @@ import Foundation
 
 /// JSON as the API reads and writes it. Reading keeps "absent" apart from `null` (Zendesk updates depend on
 /// it), and writing emits `null` for empty fields as Zendesk does.
-public enum JSONValue: Sendable, Equatable, Decodable {
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
@@ -11,19 +11,8 @@ public enum JSONValue: Sendable, Equatable, Decodable {
     case array([JSONValue])
     case object(JSONObject)
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let v = try? container.decode(Bool.self) { self = .bool(v) }
-        else if let v = try? container.decode(Int.self) { self = .int(v) }
-        else if let v = try? container.decode(Double.self) { self = .double(v) }
-        else if let v = try? container.decode(String.self) { self = .string(v) }
-        else if let v = try? container.decode([JSONValue].self) { self = .array(v) }
-        else { self = .object(JSONObject(try container.decode([String: JSONValue].self))) }
-    }
-
     public static func parse(_ bytes: some Collection<UInt8>) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        try JSONParser.parse(Array(bytes))
     }
 
     public subscript(key: String) -> JSONValue? {
@@ -110,6 +99,11 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     public init() { pairs = [] }
     public init(_ dictionary: [String: JSONValue]) { pairs = dictionary.sorted { $0.key < $1.key } }
     public init(dictionaryLiteral elements: (String, JSONValue)...) { pairs = elements }
+
+    /// Sets a key without looking for an earlier one first when it is new (parsing); replaces it otherwise.
+    mutating func set(_ key: String, _ value: JSONValue) {
+        if let index = pairs.firstIndex(where: { $0.0 == key }) { pairs[index].1 = value } else { pairs.append((key, value)) }
+    }
 
     public subscript(key: String) -> JSONValue? {
         get { pairs.first { $0.0 == key }?.1 }
