@@ -13,13 +13,14 @@ public enum BenchSeeder {
         let now = Timestamp.now
         while done < count {
             let n = min(batch, count - done)
+            let first = done
             try await database.write { db in
                 var query = SQLQueryString("""
                     INSERT INTO tickets (type, subject, description, status, priority, requester_id, submitter_id,
                         assignee_id, via_channel, created_at, updated_at) VALUES
                     """)
                 for i in 0..<n {
-                    let k = done + i
+                    let k = first + i
                     let status = statuses[k % statuses.count]
                     let assignee: Int? = k % 10 == 0 ? assigneeID : nil
                     if i > 0 { query.appendLiteral(", ") }

@@ -22,6 +22,7 @@ struct UserStore: Sendable {
     let db: any SQLDatabase
 
     static let columns = "id, name, email, role, phone, organization_id, time_zone, external_id, notes, active, created_at, updated_at"
+    static let qualifiedColumns = qualified(columns, "u")
 
     static func decode(_ row: any SQLRow) throws -> UserRecord {
         UserRecord(
@@ -123,7 +124,7 @@ struct UserStore: Sendable {
 
     func user(forTokenHash hash: String) async throws -> UserRecord? {
         try await db.raw("""
-            SELECT \(unsafeRaw: qualified(Self.columns, "u")) FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = \(bind: hash)
+            SELECT \(unsafeRaw: Self.qualifiedColumns) FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = \(bind: hash)
             """).first().map(Self.decode)
     }
 }

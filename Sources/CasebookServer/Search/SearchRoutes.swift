@@ -87,7 +87,7 @@ struct SearchRoutes {
                 counts.users = try await db.raw("SELECT COUNT(*) AS n FROM users u WHERE \(condition)").first()!
                     .decode(column: "n", as: Int.self)
                 if let (start, take) = window(counts.users) {
-                    let columns = qualified(UserStore.columns, "u")
+                    let columns = UserStore.qualifiedColumns
                     for user in try await db.raw("""
                         SELECT \(unsafeRaw: columns) FROM users u WHERE \(condition) ORDER BY u.id LIMIT \(bind: take) OFFSET \(bind: start)
                         """).all().map(UserStore.decode) {

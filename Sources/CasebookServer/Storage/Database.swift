@@ -32,8 +32,7 @@ public final class Database: Sendable {
     let logger: Logger
 
     private enum Backend: Sendable {
-        case sqlite(readers: ConnectionQueue<SQLiteConnection>, writer: ConnectionQueue<InlineSQLiteConnection>,
-                    all: [SQLiteConnection])
+        case sqlite(readers: ConnectionQueue<SQLiteConnection>, writer: SQLiteWriter, all: [SQLiteConnection])
         case postgres(EventLoopGroupConnectionPool<PostgresConnectionSource>)
     }
 
@@ -54,7 +53,8 @@ public final class Database: Sendable {
                 readerConnections.append(connection)
             }
             return Database(engine: .sqlite, logger: logger, backend: .sqlite(
-                readers: ConnectionQueue(readerConnections), writer: ConnectionQueue([writer]), all: readerConnections))
+                readers: ConnectionQueue(readerConnections), writer: SQLiteWriter(connection: writer, logger: logger),
+                all: readerConnections))
         case .postgres(let url):
             let configuration = try SQLPostgresConfiguration(url: url)
             let pool = EventLoopGroupConnectionPool(
@@ -101,21 +101,12 @@ public final class Database: Sendable {
         }
     }
 
-    /// Runs `body` in one transaction: everything it writes is committed together or not at all.
-    public func write<R: Sendable>(_ body: (any SQLDatabase) async throws -> R) async throws -> R {
+    /// Runs `body` in one transaction: everything it writes is committed together or not at all. On SQLite,
+    /// concurrent writes share a commit (each in its own savepoint); see `SQLiteWriter`.
+    public func write<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         switch backend {
         case .sqlite(_, let writer, _):
-            let connection = await writer.take()
-            do {
-                let db = InlineSQLiteDatabase(connection: connection, logger: logger,
-                                              eventLoop: MultiThreadedEventLoopGroup.singleton.any())
-                let result = try await Self.transaction(db, begin: "BEGIN IMMEDIATE", body)
-                await writer.give(connection)
-                return result
-            } catch {
-                await writer.give(connection)
-                throw error
-            }
+            return try await writer.submit(body)
         case .postgres(let pool):
             let connection = try await pool.requestConnection(logger: logger).get()
             defer { pool.releaseConnection(connection) }

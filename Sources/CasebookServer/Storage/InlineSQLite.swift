@@ -132,7 +132,11 @@ struct InlineSQLiteRow: SQLRow {
     func decodeNil(column: String) throws -> Bool { try value(column) == .null }
 
     func decode<D: Decodable>(column: String, as: D.Type) throws -> D {
-        try SQLiteDataDecoder().decode(D.self, from: try value(column))
+        let data = try value(column)
+        if let direct = D.self as? any SQLiteDirectValue.Type, let value = direct.init(sqliteValue: data) {
+            return value as! D
+        }
+        return try SQLiteDataDecoder().decode(D.self, from: data)
     }
 }
 
@@ -155,7 +159,10 @@ struct InlineSQLiteDatabase: SQLDatabase {
     private func run(_ query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) throws {
         let (sql, binds) = serialize(query)
         let encoder = SQLiteDataEncoder()
-        let values = try binds.map { try encoder.encode($0) }
+        let values = try binds.map { value in
+            if let direct = value as? any SQLiteDirectValue { return direct.sqliteValue }
+            return try encoder.encode(value)
+        }
         try connection.execute(sql, values) { onRow($0) }
     }
 
@@ -170,5 +177,80 @@ struct InlineSQLiteDatabase: SQLDatabase {
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
         try run(query, onRow)
+    }
+}
+
+/// Values the inline connection binds and reads without going through `Codable` (which costs more than the
+/// SQLite statement for the small values a ticket write binds by the dozen).
+protocol SQLiteDirectValue {
+    var sqliteValue: SQLiteData { get }
+    init?(sqliteValue: SQLiteData)
+}
+
+extension Int: SQLiteDirectValue {
+    var sqliteValue: SQLiteData { .integer(self) }
+    init?(sqliteValue: SQLiteData) {
+        switch sqliteValue {
+        case .integer(let v): self = v
+        case .float(let v) where v == v.rounded(): self = Int(v)
+        case .text(let s): guard let v = Int(s) else { return nil }; self = v
+        default: return nil
+        }
+    }
+}
+
+extension Int64: SQLiteDirectValue {
+    var sqliteValue: SQLiteData { .integer(Int(self)) }
+    init?(sqliteValue: SQLiteData) {
+        guard let v = Int(sqliteValue: sqliteValue) else { return nil }
+        self = Int64(v)
+    }
+}
+
+extension Int32: SQLiteDirectValue {
+    var sqliteValue: SQLiteData { .integer(Int(self)) }
+    init?(sqliteValue: SQLiteData) {
+        guard let v = Int(sqliteValue: sqliteValue), let n = Int32(exactly: v) else { return nil }
+        self = n
+    }
+}
+
+extension String: SQLiteDirectValue {
+    var sqliteValue: SQLiteData { .text(self) }
+    init?(sqliteValue: SQLiteData) {
+        switch sqliteValue {
+        case .text(let s): self = s
+        case .integer(let v): self = String(v)
+        case .float(let v): self = String(v)
+        default: return nil
+        }
+    }
+}
+
+extension Bool: SQLiteDirectValue {
+    var sqliteValue: SQLiteData { .integer(self ? 1 : 0) }
+    init?(sqliteValue: SQLiteData) {
+        guard case .integer(let v) = sqliteValue else { return nil }
+        self = v != 0
+    }
+}
+
+extension Double: SQLiteDirectValue {
+    var sqliteValue: SQLiteData { .float(self) }
+    init?(sqliteValue: SQLiteData) {
+        switch sqliteValue {
+        case .float(let v): self = v
+        case .integer(let v): self = Double(v)
+        default: return nil
+        }
+    }
+}
+
+extension Optional: SQLiteDirectValue where Wrapped: SQLiteDirectValue {
+    var sqliteValue: SQLiteData { self?.sqliteValue ?? .null }
+    init?(sqliteValue: SQLiteData) {
+        if sqliteValue == .null { self = .none; return }
+        guard let v = Wrapped(sqliteValue: sqliteValue) else { return nil }
+        self = .some(v)
     }
 }

@@ -10,7 +10,7 @@ struct IdempotencyStore: Sendable {
     let database: Database
 
     static func hash(_ body: JSONObject) -> String {
-        SHA256.hash(data: Data(JSONValue.object(body).text.utf8)).map { String(format: "%02x", $0) }.joined()
+        APITokens.hex(SHA256.hash(data: Data(JSONValue.object(body).text.utf8)))
     }
 
     func replay(key: String, userID: Int, body: JSONObject) async throws -> Response? {

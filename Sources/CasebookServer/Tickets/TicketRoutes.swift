@@ -121,9 +121,10 @@ struct TicketRoutes {
             throw APIError.badRequest("Send {\"ticket\": {...}} with ?ids=1,2,3 or {\"tickets\": [{\"id\": 1, ...}]}")
         }
         guard changes.count <= 100 else { throw APIError.invalid("ids", "Ids: at most 100 tickets at a time") }
+        let work = changes
         let written = try await tickets.database.write { db in
             var results: [TicketService.Written] = []
-            for (id, object) in changes { results.append(try await tickets.update(id, object, actor: actor, via: .api, db: db)) }
+            for (id, object) in work { results.append(try await tickets.update(id, object, actor: actor, via: .api, db: db)) }
             return results
         }
         let results: [JSONValue] = written.enumerated().map { index, w in
