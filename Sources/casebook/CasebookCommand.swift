@@ -136,7 +136,7 @@ struct UserCommand: AsyncParsableCommand {
                     if let password = credentials.password { say("Password: \(password)") }
                     say("API token: \(credentials.token)")
                 } catch let failure as Accounts.Failure {
-                    throw ValidationError(failure.description)
+                    throw CLIError(failure.description)
                 }
             }
         }
@@ -152,7 +152,7 @@ struct UserCommand: AsyncParsableCommand {
                 do {
                     say("API token: \(try await Accounts.issueToken(database: database, email: email, description: "casebook user token"))")
                 } catch let failure as Accounts.Failure {
-                    throw ValidationError(failure.description)
+                    throw CLIError(failure.description)
                 }
             }
         }
@@ -162,4 +162,10 @@ struct UserCommand: AsyncParsableCommand {
 /// Writes a line to standard output at once (an MTA, a test harness or a pipe reads it before we exit).
 func say(_ text: String) {
     FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}
+
+/// A failure to report in one line (no usage text): the command was right, the situation was not.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }

@@ -42,23 +42,29 @@ public enum HTMLSanitizer: Sendable {
         return output
     }
 
-    /// Plain text → HTML the way Zendesk shows a plain comment: escaped, paragraphs split on blank lines into <p>, single newlines as <br>.
-    public static func html(fromPlainText text: String) -> String {
-        var normalized = String.UnicodeScalarView()
+    /// The text's scalars with CRLF and lone CR turned into LF.
+    static func lineFeedsOnly(_ text: String) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.unicodeScalars.count)
         var previousWasCR = false
         for scalar in text.unicodeScalars {
             if scalar == "\r" {
-                normalized.append("\n")
+                scalars.append("\n")
                 previousWasCR = true
-                continue
-            }
-            if scalar == "\n" && previousWasCR {
+            } else if scalar == "\n" && previousWasCR {
                 previousWasCR = false
-                continue
+            } else {
+                previousWasCR = false
+                scalars.append(scalar)
             }
-            previousWasCR = false
-            normalized.append(scalar)
         }
+        return scalars
+    }
+
+    /// Plain text → HTML the way Zendesk shows a plain comment: escaped, paragraphs split on blank lines into <p>, single newlines as <br>.
+    public static func html(fromPlainText text: String) -> String {
+        var normalized = String.UnicodeScalarView()
+        normalized.append(contentsOf: lineFeedsOnly(text))
 
         var paragraphs: [[Substring]] = []
         var current: [Substring] = []
@@ -202,23 +208,7 @@ extension HTMLSanitizer {
 
         init(_ html: String) {
             // Input stream preprocessing: CRLF and lone CR become LF.
-            var scalars: [Unicode.Scalar] = []
-            scalars.reserveCapacity(html.unicodeScalars.count)
-            var previousWasCR = false
-            for scalar in html.unicodeScalars {
-                if scalar == "\r" {
-                    scalars.append("\n")
-                    previousWasCR = true
-                    continue
-                }
-                if scalar == "\n" && previousWasCR {
-                    previousWasCR = false
-                    continue
-                }
-                previousWasCR = false
-                scalars.append(scalar)
-            }
-            input = scalars
+            input = HTMLSanitizer.lineFeedsOnly(html)
         }
 
         mutating func next() -> Token? {

@@ -63,7 +63,12 @@ public final class Database: Sendable {
                 on: MultiThreadedEventLoopGroup.singleton)
             let database = Database(engine: .postgres, logger: logger, backend: .postgres(pool))
             // Fail at start, with the server's message, rather than on the first request.
-            try await database.read { db in try await db.raw("SELECT 1 AS ok").run() }
+            do {
+                try await database.read { db in try await db.raw("SELECT 1 AS ok").run() }
+            } catch {
+                await database.shutdown()
+                throw DatabaseUnavailable(location: "PostgreSQL at \(configuration.coreConfiguration.host ?? "?")", underlying: error)
+            }
             return database
         }
     }
@@ -142,6 +147,13 @@ public final class Database: Sendable {
             try? await pool.shutdownAsync()
         }
     }
+}
+
+/// The database could not be reached at start.
+public struct DatabaseUnavailable: Error, CustomStringConvertible {
+    public var location: String
+    public var underlying: any Error
+    public var description: String { "Cannot connect to \(location): \(String(reflecting: underlying))" }
 }
 
 /// Hands out a fixed set of connections one caller at a time; callers wait in order.
