@@ -150,16 +150,16 @@ struct OrderingTests {
 @Suite("Role.allows")
 struct RolePermissionTests {
     /// The permission matrix, written out: the permissions each role has. Everything else is denied.
+    static let staff: Set<Permission> = [.viewAllTickets, .editTicketFields, .viewInternalNotes, .addInternalNotes,
+                                         .viewPeople, .manageEndUsers, .useWorkspace, .applyMacros]
+    static let leadership: Set<Permission> = [.deleteTickets, .reorderQueues, .approveExceptions]
     static let granted: [Role: Set<Permission>] = [
-        .endUser: [],
-        .agent: [.viewAllTickets, .editTicketFields, .viewInternalNotes, .addInternalNotes, .viewPeople,
-                 .manageEndUsers],
-        .lead: [.viewAllTickets, .editTicketFields, .viewInternalNotes, .addInternalNotes, .viewPeople,
-                .manageEndUsers, .deleteTickets],
-        .manager: [.viewAllTickets, .editTicketFields, .viewInternalNotes, .addInternalNotes, .viewPeople,
-                   .manageEndUsers, .deleteTickets],
-        .admin: [.viewAllTickets, .editTicketFields, .viewInternalNotes, .addInternalNotes, .viewPeople,
-                 .manageEndUsers, .deleteTickets, .manageStaff, .manageOrganizations, .manageGroups],
+        .endUser: [.usePortal],
+        .agent: staff,
+        .lead: staff.union(leadership),
+        .manager: staff.union(leadership),
+        .admin: staff.union(leadership).union([.manageStaff, .manageOrganizations, .manageGroups, .manageViews,
+                                               .manageMacros, .manageCredentials]),
     ]
 
     @Test("Every role × every permission", arguments: Role.allCases, Permission.allCases)
@@ -179,7 +179,9 @@ struct RolePermissionTests {
         #expect(Role.allCases.filter { $0.allows(.manageGroups) } == [.admin])
         #expect(Role.allCases.filter { $0.allows(.manageOrganizations) } == [.admin])
         #expect(Role.allCases.filter { $0.allows(.deleteTickets) } == [.lead, .manager, .admin])
-        #expect(Permission.allCases.filter { Role.endUser.allows($0) } == [])
+        #expect(Permission.allCases.filter { Role.endUser.allows($0) } == [.usePortal])
+        #expect(Role.allCases.filter { $0.allows(.reorderQueues) } == [.lead, .manager, .admin])
+        #expect(Role.allCases.filter { $0.allows(.approveExceptions) } == [.lead, .manager, .admin])
     }
 
     @Test("Staff and rank")

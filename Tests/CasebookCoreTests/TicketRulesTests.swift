@@ -259,6 +259,19 @@ struct TicketRulesAutomaticStatusTests {
                                    comment: nil, by: People.requester)
         })
         #expect(errorCodes(errors, "assignee") == ["BlankValue"])
+        #expect(errorCodes(errors, "base") == [])
+    }
+
+    @Test("A requester may mark an assigned request solved, and nothing else about its status")
+    func requesterSolves() throws {
+        let (next, events) = try TicketRules.update(ticket(status: .open, assignee: 10), with: patch { $0.status = .solved },
+                                                    comment: nil, by: People.requester)
+        #expect(next.status == .solved)
+        #expect(events.contains(.change(field: "status", from: .string("open"), to: .string("solved"))))
+        let errors = try #require(refusal { () throws(FieldErrors) in
+            try TicketRules.update(ticket(status: .open, assignee: 10), with: patch { $0.status = .pending },
+                                   comment: nil, by: People.requester)
+        })
         #expect(errorCodes(errors, "base") == ["PermissionDenied"])
     }
 }

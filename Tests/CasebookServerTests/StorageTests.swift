@@ -28,10 +28,12 @@ struct StorageTests {
             #expect(names == [
                 "0001_CreateOrganizations", "0002_CreateUsers", "0003_CreateGroups", "0004_CreateTickets",
                 "0005_CreateAuditsAndComments", "0006_CreateIdempotencyKeys", "0007_AddTicketReadIndexes",
+                "0008_CreateWebSessions", "0009_CreateOutbox", "0010_CreateViewsAndMacros",
             ])
             for table in ["organizations", "organization_domains", "users", "api_tokens", "groups", "group_memberships",
                           "tickets", "ticket_tags", "ticket_collaborators", "audits", "audit_events", "comments",
-                          "idempotency_keys"] {
+                          "idempotency_keys", "web_sessions", "sign_in_failures", "sign_in_links", "outbox", "views",
+                          "macros"] {
                 #expect(try await Self.count(table, in: database) == 0, "\(table)")
             }
         }

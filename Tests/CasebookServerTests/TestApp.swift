@@ -129,11 +129,14 @@ struct TestApp: Sendable {
                                                   role: .admin, password: "correct horse battery", bcryptCost: 4)
             let agent = try await Accounts.create(database: database, email: "morgan@brightbeam.example", name: "Morgan Agent",
                                                   role: .agent, password: "correct horse battery", bcryptCost: 4)
-            let a = try await Accounts.create(database: database, email: "rex@northwind.example", name: "Rex", role: .endUser)
-            let b = try await Accounts.create(database: database, email: "hana@harbor.example", name: "Hana", role: .endUser)
+            let a = try await Accounts.create(database: database, email: "rex@northwind.example", name: "Rex", role: .endUser,
+                                              password: "correct horse battery", bcryptCost: 4)
+            let b = try await Accounts.create(database: database, email: "hana@harbor.example", name: "Hana", role: .endUser,
+                                              password: "correct horse battery", bcryptCost: 4)
             _ = orgA
             var config = AppConfig(environment: [:])
             config.rateLimitPerMinute = rateLimit
+            config.bcryptCost = 4
             var logger = Logger(label: "test")
             logger.logLevel = .warning
             let app = buildApplication(config: config, database: database, logger: logger)

@@ -1,4 +1,4 @@
-"""Fixtures for the zenpy acceptance suite.
+"""Fixtures for the acceptance suite (zenpy, OpenAPI, browser).
 
 Every test runs against a real `casebook serve` process, once with the embedded SQLite
 store and once with PostgreSQL (a fresh database per run, created on the server named by
@@ -12,6 +12,7 @@ Environment:
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import glob
 import os
@@ -25,7 +26,7 @@ import tempfile
 import time
 import urllib.parse
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import Iterator, List, Optional, Sequence, Tuple
 
 import pytest
 import requests
@@ -132,7 +133,27 @@ class CasebookServer:
 @pytest.fixture(scope="session", params=["sqlite", "postgres"])
 def casebook(request) -> CasebookServer:
     """A running `casebook serve` with one admin (API token), per storage backend."""
-    backend = request.param
+    with _running_server(request, request.param) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def casebook_demo(request) -> CasebookServer:
+    """A second server, SQLite only, started with `serve --demo` (the demo stories loaded).
+
+    Its admin is the suite's usual one (created before the demo data, so the demo's own
+    admin is just another user). Used for the screenshots in test_browser.py.
+    """
+    with _running_server(request, "sqlite", serve_args=["--demo"], label="sqlite-demo") as server:
+        yield server
+
+
+@contextlib.contextmanager
+def _running_server(request, backend: str, serve_args: Sequence[str] = (),
+                    label: Optional[str] = None) -> Iterator[CasebookServer]:
+    """Creates the admin, starts `casebook serve` and yields it; stops it (SIGTERM -> exit 0)
+    and removes its database afterwards."""
+    label = label or backend
     binary = _casebook_bin()
 
     env = dict(os.environ)
@@ -148,7 +169,7 @@ def casebook(request) -> CasebookServer:
         _psql(admin_url, f'CREATE DATABASE "{dbname}"')
         env["DATABASE_URL"] = _with_database(admin_url, dbname)
 
-    data_dir = Path(tempfile.mkdtemp(prefix=f"casebook-acc-{backend}-"))
+    data_dir = Path(tempfile.mkdtemp(prefix=f"casebook-acc-{label}-"))
     log_path = data_dir / "casebook.log"
     process: Optional[subprocess.Popen] = None
     try:
@@ -173,7 +194,7 @@ def casebook(request) -> CasebookServer:
         with open(log_path, "wb") as log:
             process = subprocess.Popen(
                 [binary, "serve", "--host", "127.0.0.1", "--port", str(port),
-                 "--data-dir", str(data_dir)],
+                 "--data-dir", str(data_dir), *serve_args],
                 env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                 # Own process group: a Ctrl-C meant for pytest must not reach the server
                 # before the teardown below sends it SIGTERM.
@@ -192,13 +213,13 @@ def casebook(request) -> CasebookServer:
             process.kill()
             process.wait()
             pytest.fail(
-                f"casebook serve ({backend}) did not exit within {SHUTDOWN_TIMEOUT_S} s "
+                f"casebook serve ({label}) did not exit within {SHUTDOWN_TIMEOUT_S} s "
                 f"of SIGTERM\n--- server log (tail)\n{_tail(log_path)}",
                 pytrace=False,
             )
         if code != 0:
             pytest.fail(
-                f"casebook serve ({backend}) exited with {code} after SIGTERM, expected 0\n"
+                f"casebook serve ({label}) exited with {code} after SIGTERM, expected 0\n"
                 f"--- server log (tail)\n{_tail(log_path)}",
                 pytrace=False,
             )
@@ -212,7 +233,7 @@ def casebook(request) -> CasebookServer:
             except Exception as e:  # best effort: the cluster is usually throwaway
                 print(f"warning: could not drop {dbname}: {e}")
         if request.session.testsfailed:
-            print(f"casebook ({backend}) data and log kept in {data_dir}")
+            print(f"casebook ({label}) data and log kept in {data_dir}")
         else:
             shutil.rmtree(data_dir, ignore_errors=True)
 
@@ -248,10 +269,14 @@ def pytest_runtest_makereport(item, call):
     """Attach the tail of the server log to every failing test's report."""
     outcome = yield
     report = outcome.get_result()
+    # Fixtures may look at item.rep_setup / rep_call / rep_teardown in their teardown
+    # (test_browser.py saves a screenshot of every browser of a failed test).
+    setattr(item, "rep_" + report.when, report)
     if report.failed:
-        server = getattr(item, "funcargs", {}).get("casebook")
-        if isinstance(server, CasebookServer):
-            report.sections.append((f"casebook server log ({server.backend}, tail)", server.log_tail()))
+        for name, server in getattr(item, "funcargs", {}).items():
+            if isinstance(server, CasebookServer):
+                report.sections.append(
+                    (f"casebook server log ({name}: {server.backend}, tail)", server.log_tail()))
 
 
 # --------------------------------------------------------------------------- zenpy

@@ -29,17 +29,34 @@ public enum Permission: String, Sendable, CaseIterable {
     case manageStaff
     case manageOrganizations
     case manageGroups
+    /// The agent workspace: views, ticket pages, search.
+    case useWorkspace
+    /// The customer portal: one's own (and shared organization) requests.
+    case usePortal
+    /// Applying a macro on a ticket page.
+    case applyMacros
+    /// Defining shared views and macros.
+    case manageViews
+    case manageMacros
+    /// Passwords, sign-in state and API tokens of other people.
+    case manageCredentials
+    /// Moving people up and down a queue (backorders, later issues).
+    case reorderQueues
+    /// Approving exceptions to policy (advance replacements, refunds beyond policy; later issues).
+    case approveExceptions
 }
 
 extension Role {
     public func allows(_ permission: Permission) -> Bool {
         switch permission {
         case .viewAllTickets, .editTicketFields, .viewInternalNotes, .addInternalNotes, .viewPeople,
-             .manageEndUsers:
+             .manageEndUsers, .useWorkspace, .applyMacros:
             isStaff
-        case .deleteTickets:
+        case .usePortal:
+            self == .endUser
+        case .deleteTickets, .reorderQueues, .approveExceptions:
             rank >= Role.lead.rank
-        case .manageStaff, .manageOrganizations, .manageGroups:
+        case .manageStaff, .manageOrganizations, .manageGroups, .manageViews, .manageMacros, .manageCredentials:
             self == .admin
         }
     }

@@ -95,7 +95,10 @@ public enum TicketRules {
         }
         var errors = FieldErrors()
         if !actor.role.allows(.editTicketFields) {
-            if !patch.isEmpty {
+            // A requester may only comment, and mark their request solved (Zendesk's `solved: true` on requests).
+            var beyondSolving = patch
+            if beyondSolving.status == .solved { beyondSolving.status = nil }
+            if !beyondSolving.isEmpty {
                 errors.add("base", error: "PermissionDenied", "End users may only add public comments to their tickets")
             }
             if let comment, !comment.isPublic {

@@ -103,6 +103,7 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     public private(set) var pairs: [(String, JSONValue)]
 
     public init() { pairs = [] }
+    public var isEmpty: Bool { pairs.isEmpty }
     public init(_ dictionary: [String: JSONValue]) { pairs = dictionary.sorted { $0.key < $1.key } }
     public init(dictionaryLiteral elements: (String, JSONValue)...) { pairs = elements }
 

@@ -67,6 +67,9 @@ struct QueryItems: Sendable {
     }
 
     subscript(key: String) -> String? { pairs.first { $0.0 == key }?.1 }
+
+    /// Every value of a repeated key (checkboxes, multi-selects), in order.
+    func all(_ key: String) -> [String] { pairs.filter { $0.0 == key }.map(\.1) }
 }
 
 extension Request {

@@ -5,14 +5,14 @@ import Logging
 
 /// Builds the whole Casebook application from its config and an open database.
 public func buildApplication(config: AppConfig, database: Database, logger: Logger) -> some ApplicationProtocol {
-    let router = buildRouter(database: database, rateLimitPerMinute: config.rateLimitPerMinute)
+    let router = buildRouter(config: config, database: database, logger: logger)
     return Application(
         responder: JSONSuffixResponder(inner: router.buildResponder()),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Casebook"),
         logger: logger)
 }
 
-public func buildRouter(database: Database, rateLimitPerMinute: Int) -> Router<CasebookContext> {
+public func buildRouter(config: AppConfig, database: Database, logger: Logger) -> Router<CasebookContext> {
     let router = Router(context: CasebookContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: ErrorMiddleware())
@@ -21,17 +21,33 @@ public func buildRouter(database: Database, rateLimitPerMinute: Int) -> Router<C
         return JSONResponse(["status": .string(ok ? "ok" : "database unavailable")],
                             status: ok ? .ok : .serviceUnavailable)
     }
+    let live = LiveEvents()
+    let tickets = TicketService(database: database, live: live)
+    let signIn = SignInService(database: database, bcryptCost: config.bcryptCost, logger: logger)
+
     let api = router.group("api/v2")
         .add(middleware: TokenAuthMiddleware(database: database,
-                                             limiter: rateLimitPerMinute > 0 ? RateLimiter(perMinute: rateLimitPerMinute) : nil))
+                                             limiter: config.rateLimitPerMinute > 0 ? RateLimiter(perMinute: config.rateLimitPerMinute) : nil))
     api.get("openapi.json") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: .init(string: OpenAPIDocument.json)))
     }
-    let tickets = TicketService(database: database)
     TicketRoutes(tickets: tickets, idempotency: IdempotencyStore(database: database), jobs: JobStatuses())
         .register(on: api)
-    PeopleRoutes(database: database, people: PeopleService(database: database)).register(on: api)
+    PeopleRoutes(database: database, people: PeopleService(database: database), signIn: signIn).register(on: api)
     SearchRoutes(database: database, tickets: tickets).register(on: api)
+
+    AssetRoutes.register(on: router)
+    let renderer = PageRenderer()
+    let web = router.group()
+        .add(middleware: WebErrorMiddleware(renderer: renderer))
+        .add(middleware: SessionMiddleware(database: database))
+    SignInRoutes(service: signIn, renderer: renderer).register(on: web)
+    WorkspaceRoutes(database: database, tickets: tickets, renderer: renderer).register(on: web)
+    TicketPageRoutes(database: database, tickets: tickets, renderer: renderer, live: live).register(on: web)
+    LiveRoutes(database: database, tickets: tickets, live: live).register(on: web)
+    PortalRoutes(database: database, tickets: tickets, renderer: renderer).register(on: web)
+    AdminUserRoutes(database: database, signIn: signIn, renderer: renderer).register(on: web)
+    AdminSetupRoutes(database: database, renderer: renderer).register(on: web)
     return router
 }
 

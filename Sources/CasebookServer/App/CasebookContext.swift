@@ -7,9 +7,17 @@ public struct CasebookContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var actor: Actor?
     public var actorEmail: String?
+    public var actorName: String?
+    /// The browser session, when signed in through the web (not the API).
+    var session: WebSession?
+    /// A form body already read (the CSRF check reads it first).
+    var form: QueryItems?
+    /// The peer's address, for the sign-in back-off ("local" when there is no socket, as in tests).
+    public let remoteAddress: String
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress ?? "local"
     }
 
     /// Ticket and user bodies are small; uploads come with their own limit (issue on email).

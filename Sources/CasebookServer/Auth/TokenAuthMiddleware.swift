@@ -19,6 +19,7 @@ struct TokenAuthMiddleware: RouterMiddleware {
         else { throw APIError.unauthorized }
         context.actor = Actor(id: user.id, role: user.role)
         context.actorEmail = user.email
+        context.actorName = user.name
         guard let limiter else { return try await next(request, context) }
         let decision = await limiter.take(key: user.id)
         guard decision.allowed else {

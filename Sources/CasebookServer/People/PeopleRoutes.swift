@@ -7,6 +7,7 @@ import SQLKit
 struct PeopleRoutes {
     let database: Database
     let people: PeopleService
+    let signIn: SignInService
 
     func register(on api: RouterGroup<CasebookContext>) {
         api.get("users", use: listUsers)
@@ -18,6 +19,7 @@ struct PeopleRoutes {
         api.get("users/:id", use: showUser)
         api.put("users/:id", use: updateUser)
         api.get("users/:id/group_memberships", use: userMemberships)
+        api.post("users/:id/password", use: setPassword)
 
         api.get("organizations", use: listOrganizations)
         api.post("organizations", use: { try await saveOrganization($0, $1, id: nil, upsert: false) })
@@ -57,6 +59,23 @@ struct PeopleRoutes {
                 : db.raw("SELECT COUNT(*) AS n FROM users WHERE role IN (\(binds: roles))")).first()!.decode(column: "n", as: Int.self)
             return (rows.map { ($0.id, Present.user($0, base: request.baseURL)) }, count)
         }
+    }
+
+    /// `POST /api/v2/users/{id}/password {"password": "..."}` (Zendesk's "set a user's password"): admins only.
+    @Sendable func setPassword(_ request: Request, context: CasebookContext) async throws -> Response {
+        _ = try context.require(.manageCredentials)
+        let id = try context.parameters.id()
+        let body = try await request.json(context: context)
+        guard let password = body["password"]?.stringValue else {
+            throw APIError.badRequest("Send {\"password\": \"...\"}")
+        }
+        let problems = try await signIn.setPassword(userID: id, password: password)
+        guard problems.isEmpty else {
+            var errors = FieldErrors()
+            for problem in problems { errors.add("password", error: "InvalidValue", problem) }
+            throw APIError.invalid(errors)
+        }
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: .init(string: "{}")))
     }
 
     @Sendable func me(_ request: Request, context: CasebookContext) async throws -> Response {

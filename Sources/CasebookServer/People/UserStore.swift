@@ -98,6 +98,14 @@ struct UserStore: Sendable {
             """).run()
     }
 
+    /// Active staff, by name (assignee choices).
+    func activeStaff() async throws -> [UserRecord] {
+        try await db.raw("""
+            SELECT \(unsafeRaw: Self.columns) FROM users
+            WHERE role IN ('agent', 'lead', 'manager', 'admin') AND active = \(bind: true) ORDER BY name, id
+            """).all().map(Self.decode)
+    }
+
     func setPassword(userID: Int, hash: String) async throws {
         try await db.raw("UPDATE users SET password_hash = \(bind: hash) WHERE id = \(bind: userID)").run()
     }

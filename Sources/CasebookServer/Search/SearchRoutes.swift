@@ -34,16 +34,7 @@ struct SearchRoutes {
     }
 
     func ticketOrder(_ request: Request) -> SQLQueryString {
-        let q = request.query
-        let desc = (q["sort_order"] ?? "desc") != "asc"
-        let column: String = switch q["sort_by"] {
-        case "created_at": "t.created_at"
-        case "priority": "CASE t.priority WHEN 'urgent' THEN 4 WHEN 'high' THEN 3 WHEN 'normal' THEN 2 WHEN 'low' THEN 1 ELSE 0 END"
-        case "status": "CASE t.status WHEN 'new' THEN 0 WHEN 'open' THEN 1 WHEN 'pending' THEN 2 WHEN 'hold' THEN 3 WHEN 'solved' THEN 4 ELSE 5 END"
-        case "ticket_type": "t.type"
-        default: "t.updated_at"
-        }
-        return "\(unsafeRaw: column) \(unsafeRaw: desc ? "DESC" : "ASC"), t.id \(unsafeRaw: desc ? "DESC" : "ASC")"
+        TicketQuery.order(by: request.query["sort_by"], descending: (request.query["sort_order"] ?? "desc") != "asc")
     }
 
     struct Counts { var tickets = 0, users = 0, organizations = 0, groups = 0 }
@@ -66,19 +57,10 @@ struct SearchRoutes {
                 room -= take
                 return (skip, take)
             }
-            if wants(.ticket), let condition = sql.ticketCondition() {
-                var full = try await tickets.visibility(for: actor, db: db)
-                full.appendLiteral(" AND ")
-                full.appendInterpolation(condition)
-                counts.tickets = try await db.raw("SELECT COUNT(*) AS n FROM tickets t WHERE \(full)").first()!
-                    .decode(column: "n", as: Int.self)
+            if wants(.ticket), let full = try await TicketQuery.condition(query, actor: actor, tickets: tickets, db: db) {
+                counts.tickets = try await TicketQuery.count(full, db: db)
                 if let (start, take) = window(counts.tickets) {
-                    let columns = TicketStore.qualifiedColumns
-                    let rows = try await db.raw("""
-                        SELECT \(unsafeRaw: columns) FROM tickets t WHERE \(full)
-                        ORDER BY \(order) LIMIT \(bind: take) OFFSET \(bind: start)
-                        """).all()
-                    for ticket in try await TicketStore(db: db).records(from: rows) {
+                    for ticket in try await TicketQuery.page(full, order: order, limit: take, offset: start, db: db) {
                         results.append(tagged(Present.ticket(ticket, base: base), "ticket"))
                     }
                 }

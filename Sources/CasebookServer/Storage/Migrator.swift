@@ -27,7 +27,7 @@ public struct Migrator: Sendable {
 
     static let all: [Migration] = [
         .createOrganizations, .createUsers, .createGroups, .createTickets, .createAuditsAndComments,
-        .createIdempotencyKeys, .addTicketReadIndexes,
+        .createIdempotencyKeys, .addTicketReadIndexes, .createWebSessions, .createOutbox, .createViewsAndMacros,
     ]
 
     /// Returns the names of the migrations it applied.

@@ -97,6 +97,7 @@ struct TicketRoutes {
             for item in items { results.append(try await tickets.create(item.objectValue!, actor: actor, via: .api, db: db)) }
             return results
         }
+        await tickets.announce(written, by: actor)
         let results: [JSONValue] = written.enumerated().map { index, w in
             ["index": .int(index), "id": .int(w.ticket.id), "status": "Created", "success": true]
         }
@@ -127,6 +128,7 @@ struct TicketRoutes {
             for (id, object) in work { results.append(try await tickets.update(id, object, actor: actor, via: .api, db: db)) }
             return results
         }
+        await tickets.announce(written, by: actor)
         let results: [JSONValue] = written.enumerated().map { index, w in
             ["index": .int(index), "id": .int(w.ticket.id), "action": "update", "status": "Updated", "success": true]
         }

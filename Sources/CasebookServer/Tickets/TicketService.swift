@@ -5,6 +5,15 @@ import SQLKit
 /// Everything the API does with tickets. Each public method is one transaction.
 struct TicketService: Sendable {
     let database: Database
+    /// Told about every committed change, so open pages update live.
+    var live: LiveEvents? = nil
+
+    /// Announces committed changes to open pages (call after the write that made them has returned).
+    func announce(_ written: [Written], by actor: Actor) async {
+        guard let live else { return }
+        await live.ticketsChanged(written.filter { $0.audit != nil || $0.ticket.createdAt == $0.ticket.updatedAt }.map(\.ticket.id),
+                                  by: actor.id)
+    }
 
     struct Written: Sendable {
         var ticket: TicketRecord
@@ -163,7 +172,9 @@ struct TicketService: Sendable {
     // MARK: Writing
 
     func create(_ object: JSONObject, actor: Actor, via: ViaChannel) async throws -> Written {
-        try await database.write { db in try await create(object, actor: actor, via: via, db: db) }
+        let written = try await database.write { db in try await create(object, actor: actor, via: via, db: db) }
+        await announce([written], by: actor)
+        return written
     }
 
     func create(_ object: JSONObject, actor: Actor, via: ViaChannel, db: any SQLDatabase) async throws -> Written {
@@ -215,7 +226,9 @@ struct TicketService: Sendable {
     }
 
     func update(_ id: Int, _ object: JSONObject, actor: Actor, via: ViaChannel) async throws -> Written {
-        try await database.write { db in try await update(id, object, actor: actor, via: via, db: db) }
+        let written = try await database.write { db in try await update(id, object, actor: actor, via: via, db: db) }
+        await announce([written], by: actor)
+        return written
     }
 
     func update(_ id: Int, _ object: JSONObject, actor: Actor, via: ViaChannel, db: any SQLDatabase) async throws -> Written {
@@ -258,5 +271,6 @@ struct TicketService: Sendable {
             guard try await TicketStore(db: db).load(id: id) != nil else { throw APIError.notFound() }
             try await TicketStore(db: db).softDelete(id: id)
         }
+        await live?.ticketsChanged([id], by: actor.id)
     }
 }

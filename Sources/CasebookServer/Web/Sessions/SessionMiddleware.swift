@@ -1,0 +1,94 @@
+import CasebookCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// Signs browser requests in from the session cookie, and refuses any state-changing request that does not
+/// carry the CSRF token of its session (or, before sign-in, of the `casebook_csrf` cookie).
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = CasebookContext
+    let database: Database
+
+    static let sessionCookie = "casebook_session"
+    static let csrfCookie = "casebook_csrf"
+    static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
+    static let maxFormSize = 256 * 1024
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        var request = request
+        if let cookie = request.cookies[Self.sessionCookie]?.value, !cookie.isEmpty,
+           let (session, user) = try await database.read({ db in try await SessionStore(db: db).find(cookie: cookie) }) {
+            context.session = session
+            context.actor = Actor(id: user.id, role: user.role)
+            context.actorName = user.name
+            context.actorEmail = user.email
+            let now = Timestamp.now
+            if now - session.lastSeenAt > SessionStore.touchInterval {
+                try await database.write { db in try await SessionStore(db: db).touch(idHash: session.idHash, now: now) }
+            }
+        }
+        guard ![.get, .head, .options].contains(request.method) else { return try await next(request, context) }
+
+        var supplied = request.headers[Self.csrfHeader]
+        let type = request.headers[.contentType]?.lowercased() ?? ""
+        if type.hasPrefix("application/x-www-form-urlencoded") {
+            let buffer: ByteBuffer
+            do {
+                buffer = try await request.collectBody(upTo: Self.maxFormSize)
+            } catch {
+                throw WebError(.contentTooLarge, "The form is larger than \(Self.maxFormSize / 1024) KB.")
+            }
+            let form = QueryItems(String(buffer: buffer))
+            context.form = form
+            supplied = supplied ?? form["csrf"]
+        }
+        let expected = context.session?.csrfToken ?? request.cookies[Self.csrfCookie]?.value
+        guard let expected, !expected.isEmpty, let supplied, WebTokens.equal(expected, supplied) else {
+            throw WebError(.forbidden, "This form has expired or did not come from Casebook. Reload the page and try again.")
+        }
+        return try await next(request, context)
+    }
+}
+
+extension Request {
+    /// Whether the browser reached us over TLS (directly or through a proxy that says so).
+    var isSecure: Bool {
+        uri.scheme?.rawValue == "https" || headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https"
+    }
+}
+
+extension Response {
+    mutating func setSessionCookie(_ value: String, request: Request) {
+        setCookie(Cookie(name: SessionMiddleware.sessionCookie, value: value, maxAge: Int(SessionStore.lifetime / 1000),
+                         path: "/", secure: request.isSecure, httpOnly: true, sameSite: .lax))
+    }
+
+    mutating func clearSessionCookie(request: Request) {
+        setCookie(Cookie(name: SessionMiddleware.sessionCookie, value: "", maxAge: 0, path: "/",
+                         secure: request.isSecure, httpOnly: true, sameSite: .lax))
+    }
+}
+
+/// The pre-sign-in CSRF token: the browser's `casebook_csrf` cookie, or a new one to set with the page.
+struct AnonymousCSRF {
+    var token: String
+    var isNew: Bool
+
+    init(_ request: Request) {
+        if let existing = request.cookies[SessionMiddleware.csrfCookie]?.value, existing.count >= 32 {
+            token = existing
+            isNew = false
+        } else {
+            token = WebTokens.generate()
+            isNew = true
+        }
+    }
+
+    func apply(to response: inout Response, request: Request) {
+        guard isNew else { return }
+        response.setCookie(Cookie(name: SessionMiddleware.csrfCookie, value: token, path: "/",
+                                  secure: request.isSecure, httpOnly: true, sameSite: .lax))
+    }
+}

@@ -1,0 +1,69 @@
+/// The Mustache templates, compiled into the binary. Each group of pages keeps its templates in its own file.
+enum PageTemplates {
+    static var all: [(String, String)] {
+        frame + signIn + workspace + ticket + portal + admin
+    }
+
+    static let frame: [(String, String)] = [
+        ("layout", #"""
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{chrome.title}} · Casebook</title>
+        <link rel="stylesheet" href="/assets/casebook.css">
+        <script src="/assets/live.js" defer></script>
+        </head>
+        <body{{#chrome.live}} data-live="{{chrome.live}}"{{/chrome.live}}{{#chrome.ticketID}} data-ticket-id="{{chrome.ticketID}}"{{/chrome.ticketID}} data-csrf="{{chrome.csrf}}">
+        <a class="skip" href="#main">Skip to content</a>
+        <header class="top">
+          <a class="brand" href="/">Casebook</a>
+          <nav aria-label="Main">
+            {{#chrome.isStaff}}
+            <a href="/agent">Views</a>
+            <form id="search-form" class="search" method="get" action="/agent/search" role="search">
+              <label for="q" class="visually-hidden">Search tickets</label>
+              <input id="q" name="q" type="search" value="{{chrome.query}}" placeholder="Search: status:open printer">
+              <button type="submit">Search</button>
+            </form>
+            {{/chrome.isStaff}}
+            {{#chrome.isAdmin}}
+            <a href="/admin/users">People</a>
+            <a href="/admin/views">Views setup</a>
+            <a href="/admin/macros">Macros</a>
+            {{/chrome.isAdmin}}
+            {{#chrome.isCustomer}}
+            <a href="/portal">My requests</a>
+            <a href="/portal/requests/new">New request</a>
+            {{/chrome.isCustomer}}
+          </nav>
+          {{#chrome.userName}}
+          <div class="who">
+            <span id="signed-in-as">{{chrome.userName}}</span>
+            <form id="sign-out" method="post" action="/sign-out">
+              <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+              <button type="submit">Sign out</button>
+            </form>
+          </div>
+          {{/chrome.userName}}
+        </header>
+        {{$beforeMain}}{{/beforeMain}}
+        <main id="main">
+          {{#chrome.errors}}<div class="flash flash-error" role="alert">{{.}}</div>{{/chrome.errors}}
+          {{#chrome.notices}}<div class="flash flash-notice" role="status">{{.}}</div>{{/chrome.notices}}
+          {{$main}}{{/main}}
+        </main>
+        </body>
+        </html>
+        """#),
+        ("error", #"""
+        {{<layout}}
+        {{$main}}
+        <h1>{{chrome.title}}</h1>
+        <p><a href="/">Go to the start page</a></p>
+        {{/main}}
+        {{/layout}}
+        """#),
+    ]
+}

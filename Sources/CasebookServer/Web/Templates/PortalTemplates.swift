@@ -1,0 +1,75 @@
+extension PageTemplates {
+    static let portal: [(String, String)] = [
+        ("portal-list", #"""
+        {{<layout}}
+        {{$main}}
+        <div class="list-head">
+          <h1>Your requests</h1>
+          <a id="new-request" class="button" href="/portal/requests/new">New request</a>
+        </div>
+        <table id="request-list">
+          <caption class="visually-hidden">Your requests</caption>
+          <thead><tr><th scope="col">#</th><th scope="col">Subject</th><th scope="col">Requester</th><th scope="col">Status</th><th scope="col">Updated</th></tr></thead>
+          <tbody>
+          {{#rows}}
+            <tr data-request-id="{{id}}">
+              <td>{{id}}</td>
+              <td><a class="request-link" href="/portal/requests/{{id}}">{{subject}}</a></td>
+              <td>{{requester}}</td>
+              <td><span class="status status-{{status}}">{{statusLabel}}</span></td>
+              <td><time datetime="{{updatedISO}}">{{updated}}</time></td>
+            </tr>
+          {{/rows}}
+          {{^rows}}<tr><td colspan="5" class="empty">You have no requests yet.</td></tr>{{/rows}}
+          </tbody>
+        </table>
+        <nav class="pager" aria-label="Pages">
+          {{#prevHref}}<a rel="prev" href="{{prevHref}}">← Previous</a>{{/prevHref}}
+          {{#nextHref}}<a rel="next" href="{{nextHref}}">Next →</a>{{/nextHref}}
+        </nav>
+        {{/main}}
+        {{/layout}}
+        """#),
+        ("portal-new", #"""
+        {{<layout}}
+        {{$main}}
+        <div class="narrow">
+        <h1>New request</h1>
+        <form id="new-request-form" method="post" action="/portal/requests">
+          <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+          <p><label for="subject">Subject</label> <input id="subject" name="subject" required maxlength="250" value="{{subject}}"></p>
+          <p><label for="body">How can we help?</label> <textarea id="body" name="body" rows="8" required>{{body}}</textarea></p>
+          <p><button type="submit">Submit request</button></p>
+        </form>
+        </div>
+        {{/main}}
+        {{/layout}}
+        """#),
+        ("portal-request", #"""
+        {{<layout}}
+        {{$main}}
+        <p class="crumbs"><a href="/portal">Your requests</a> › #{{request.id}}</p>
+        <h1 id="request-subject">{{request.subject}}</h1>
+        <p>Status: <span class="status status-{{request.status}}">{{request.statusLabel}}</span></p>
+        <ol id="conversation" aria-label="Conversation">
+        {{#messages}}
+          <li class="message{{#fromSupport}} from-support{{/fromSupport}}">
+            <div class="entry-head"><span class="author">{{author}}</span> <time datetime="{{whenISO}}">{{when}}</time></div>
+            <div class="body">{{{html}}}</div>
+          </li>
+        {{/messages}}
+        </ol>
+        {{#open}}
+        <form id="reply-form" method="post" action="/portal/requests/{{request.id}}/comments">
+          <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+          <p><label for="body">Your reply</label> <textarea id="body" name="body" rows="6">{{draft}}</textarea></p>
+          <p><label><input type="checkbox" name="solved" value="1"> This solves my request</label></p>
+          <p><button type="submit">Send</button></p>
+        </form>
+        {{/open}}
+        {{^open}}<p>This request is {{request.statusLabel}}. To follow up, <a href="/portal/requests/new">open a new request</a>.</p>{{/open}}
+        {{/main}}
+        {{/layout}}
+        """#),
+    ]
+}

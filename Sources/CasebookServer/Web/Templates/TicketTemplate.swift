@@ -1,0 +1,122 @@
+extension PageTemplates {
+    static let ticket: [(String, String)] = [
+        ("timeline", #"""
+        <ol id="timeline" aria-label="Conversation and history">
+        {{#timeline}}
+          <li class="timeline-entry {{kindClass}}" data-entry-id="{{id}}">
+            <div class="entry-head">
+              <span class="author">{{author}}</span>
+              {{#isInternal}}<span class="badge badge-internal">Internal note</span>{{/isInternal}}
+              {{#isCall}}<span class="badge badge-call">Call</span>{{/isCall}}
+              {{#isPublicReply}}<span class="badge badge-public">Public reply</span>{{/isPublicReply}}
+              <time datetime="{{whenISO}}">{{when}}</time>
+            </div>
+            {{#call}}<p class="call-meta">{{direction}} call · {{from}} → {{to}} · {{duration}}</p>{{/call}}
+            {{#html}}<div class="body">{{{html}}}</div>{{/html}}
+            {{#hasChanges}}<ul class="changes">{{#changes}}<li>{{.}}</li>{{/changes}}</ul>{{/hasChanges}}
+          </li>
+        {{/timeline}}
+        </ol>
+        """#),
+        ("ticket-summary", #"""
+        <dl id="ticket-summary" class="summary">
+          <div><dt>Status</dt><dd><span class="status status-{{ticket.status}}">{{ticket.status}}</span></dd></div>
+          <div><dt>Priority</dt><dd>{{ticket.priority}}{{^ticket.priority}}–{{/ticket.priority}}</dd></div>
+          <div><dt>Assignee</dt><dd>{{ticket.assignee}}{{^ticket.assignee}}Unassigned{{/ticket.assignee}}</dd></div>
+          <div><dt>Group</dt><dd>{{ticket.group}}{{^ticket.group}}–{{/ticket.group}}</dd></div>
+          <div><dt>Updated</dt><dd><time datetime="{{ticket.updatedISO}}">{{ticket.updated}}</time></dd></div>
+        </dl>
+        """#),
+        ("select", #"""
+        <select id="{{name}}" name="{{name}}">{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>
+        """#),
+        ("ticket", #"""
+        {{<layout}}
+        {{$main}}
+        <div class="ticket-page">
+          <section class="case" aria-labelledby="ticket-subject">
+            <p class="crumbs"><a href="/agent">Views</a> › Ticket #{{ticket.id}}</p>
+            <h1 id="ticket-subject">{{ticket.subject}}</h1>
+            <div id="presence" aria-live="polite" class="presence">{{#others}}<span class="viewer" data-user-id="{{userID}}">{{#typing}}{{name}} is typing a reply…{{/typing}}{{^typing}}Also viewing: {{name}}{{/typing}}</span>{{/others}}</div>
+            <div id="live-notice" class="flash flash-notice" role="status" hidden></div>
+            {{> ticket-summary}}
+            {{#conflict}}
+            <div id="changed-meanwhile" class="flash flash-error" role="alert">
+              <p><strong>This ticket changed while you were writing.</strong> Check what changed before you send:</p>
+              <ul>{{#changes}}<li>{{.}}</li>{{/changes}}</ul>
+              <p>Your draft and your field changes are kept below. Press “Send anyway” to submit them.</p>
+            </div>
+            {{/conflict}}
+            {{> timeline}}
+          </section>
+          <aside class="side" aria-label="Ticket properties and requester">
+            <section id="requester-card" aria-labelledby="requester-heading">
+              <h2 id="requester-heading">Requester</h2>
+              <p class="person"><strong>{{requester.name}}</strong><br><a href="mailto:{{requester.email}}">{{requester.email}}</a>
+              {{#requester.organization}}<br>{{requester.organization}}{{/requester.organization}}</p>
+              <h3>Their other tickets</h3>
+              <ul id="requester-tickets">
+                {{#requester.tickets}}<li><a href="/agent/tickets/{{id}}">#{{id}} {{subject}}</a> <span class="status status-{{status}}">{{status}}</span>{{#assignee}} · {{assignee}}{{/assignee}}</li>{{/requester.tickets}}
+                {{^requester.tickets}}<li class="empty">None</li>{{/requester.tickets}}
+              </ul>
+            </section>
+            {{#hasMacros}}
+            <form id="macro-form" method="post" action="/agent/tickets/{{ticket.id}}/macro">
+              <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+              <label for="macro_id">Macro</label>
+              <select id="macro_id" name="macro_id">{{#macros}}<option value="{{id}}">{{title}}</option>{{/macros}}</select>
+              <button type="submit">Apply macro</button>
+            </form>
+            {{/hasMacros}}
+          </aside>
+          <form id="ticket-form" class="composer" method="post" action="/agent/tickets/{{ticket.id}}">
+            <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+            <input type="hidden" name="seen_audit" value="{{form.seenAudit}}">
+            {{#form.was}}
+            <input type="hidden" name="was_status" value="{{status}}">
+            <input type="hidden" name="was_priority" value="{{priority}}">
+            <input type="hidden" name="was_type" value="{{type}}">
+            <input type="hidden" name="was_group_id" value="{{groupID}}">
+            <input type="hidden" name="was_assignee_id" value="{{assigneeID}}">
+            <input type="hidden" name="was_tags" value="{{tags}}">
+            <input type="hidden" name="was_followers" value="{{followers}}">
+            <input type="hidden" name="was_ccs" value="{{ccs}}">
+            {{/form.was}}
+            <fieldset class="fields">
+              <legend>Properties</legend>
+              {{#form.selects}}<p><label for="{{name}}">{{label}}</label> {{> select}}</p>{{/form.selects}}
+              <p><label for="tags">Tags</label> <input id="tags" name="tags" value="{{form.tags}}" aria-describedby="tags-help">
+                 <small id="tags-help">Separated by spaces</small></p>
+              <p><label for="followers">Followers</label> <input id="followers" name="followers" value="{{form.followers}}" aria-describedby="people-help"></p>
+              <p><label for="ccs">CCs</label> <input id="ccs" name="ccs" value="{{form.ccs}}" aria-describedby="people-help">
+                 <small id="people-help">Email addresses, separated by commas</small></p>
+            </fieldset>
+            <fieldset class="compose">
+              <legend>Add to the conversation</legend>
+              <div class="modes" role="radiogroup" aria-label="Kind of entry">
+                <label><input type="radio" name="mode" value="reply"{{#form.modeReply}} checked{{/form.modeReply}}> Public reply</label>
+                <label><input type="radio" name="mode" value="note"{{#form.modeNote}} checked{{/form.modeNote}}> Internal note</label>
+                <label><input type="radio" name="mode" value="call"{{#form.modeCall}} checked{{/form.modeCall}}> Log a call</label>
+              </div>
+              <p><label for="body">Message, note or call summary</label>
+                 <textarea id="body" name="body" rows="6">{{form.body}}</textarea></p>
+              <div class="call-fields">
+                <p><label for="call_direction">Direction</label>
+                   <select id="call_direction" name="call_direction">{{#form.callDirections}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/form.callDirections}}</select></p>
+                <p><label for="call_from">From</label> <input id="call_from" name="call_from" value="{{form.callFrom}}"></p>
+                <p><label for="call_to">To</label> <input id="call_to" name="call_to" value="{{form.callTo}}"></p>
+                <p><label for="call_duration">Duration (minutes)</label>
+                   <input id="call_duration" name="call_duration" inputmode="decimal" value="{{form.callDuration}}"></p>
+              </div>
+            </fieldset>
+            <p class="actions">
+              {{#conflict}}<button id="send-anyway" type="submit" name="confirm" value="1">Send anyway</button>{{/conflict}}
+              {{^conflict}}<button id="submit-update" type="submit">Submit</button>{{/conflict}}
+            </p>
+          </form>
+        </div>
+        {{/main}}
+        {{/layout}}
+        """#),
+    ]
+}

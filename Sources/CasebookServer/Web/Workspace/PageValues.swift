@@ -1,0 +1,89 @@
+import CasebookCore
+import Foundation
+import SQLKit
+
+/// An `<option>` of a select.
+struct Option: Sendable {
+    var value: String
+    var label: String
+    var selected: Bool
+}
+
+/// Times as pages show them: readable text plus the ISO form for `<time datetime>`.
+enum PageTime {
+    static func text(_ millis: Int64) -> String {
+        var seconds = time_t(millis / 1000)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) \(two(parts.tm_hour)):\(two(parts.tm_min)) UTC"
+    }
+
+    static func iso(_ millis: Int64) -> String { isoString(Timestamp.date(millis)) }
+}
+
+/// A row of a ticket list, with names instead of ids.
+struct TicketRow: Sendable {
+    var id: Int
+    var subject: String
+    var status: String
+    var priority: String?
+    var requester: String
+    var assignee: String
+    var group: String
+    var updated: String
+    var updatedISO: String
+}
+
+/// Names for the people and groups a page mentions, fetched in one query each.
+struct NameBook: Sendable {
+    var users: [Int: UserRecord] = [:]
+    var groups: [Int: String] = [:]
+
+    static func load(userIDs: some Sequence<Int>, db: any SQLDatabase) async throws -> NameBook {
+        var book = NameBook()
+        let ids = Array(Set(userIDs))
+        if !ids.isEmpty {
+            for user in try await UserStore(db: db).find(ids: ids) { book.users[user.id] = user }
+        }
+        for group in try await GroupStore(db: db).list(limit: 500, offset: 0) { book.groups[group.id] = group.name }
+        return book
+    }
+
+    func name(_ id: Int?) -> String { id.flatMap { users[$0]?.name } ?? "" }
+
+    func rows(_ tickets: [TicketRecord]) -> [TicketRow] {
+        tickets.map { t in
+            TicketRow(id: t.id, subject: t.fields.subject, status: t.fields.status.rawValue,
+                      priority: t.fields.priority?.rawValue, requester: name(t.fields.requesterID),
+                      assignee: name(t.fields.assigneeID), group: t.fields.groupID.flatMap { groups[$0] } ?? "",
+                      updated: PageTime.text(t.updatedAt), updatedISO: PageTime.iso(t.updatedAt))
+        }
+    }
+
+    static func forTickets(_ tickets: [TicketRecord], db: any SQLDatabase) async throws -> NameBook {
+        try await load(userIDs: tickets.flatMap { [$0.fields.requesterID] + ($0.fields.assigneeID.map { [$0] } ?? []) }, db: db)
+    }
+}
+
+/// Page numbers and links for a list.
+struct Paging: Sendable {
+    static let perPage = 25
+    var page: Int
+    var pages: Int
+    var prevHref: String?
+    var nextHref: String?
+
+    init(page: Int, total: Int, href: (Int) -> String) {
+        self.page = page
+        pages = max(1, (total + Self.perPage - 1) / Self.perPage)
+        prevHref = page > 1 ? href(page - 1) : nil
+        nextHref = page < pages ? href(page + 1) : nil
+    }
+
+    static func requested(_ raw: String?) -> Int { max(1, min(Int(raw ?? "") ?? 1, 10_000)) }
+}
+
+func percentEncoded(_ text: String) -> String {
+    text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-_.~"))) ?? ""
+}

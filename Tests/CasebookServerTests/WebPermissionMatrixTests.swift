@@ -1,0 +1,154 @@
+import CasebookCore
+import Foundation
+import HTTPTypes
+import Testing
+@testable import CasebookServer
+
+/// Every role (and two customers of different organizations) against every page and form: nothing leaks.
+@Suite("Web permission matrix")
+struct WebPermissionMatrixTests {
+    enum Who: String, CaseIterable, Sendable {
+        case anonymous, endUserA, endUserB, agent, lead, manager, admin
+        var role: Role? {
+            switch self {
+            case .anonymous: nil
+            case .endUserA, .endUserB: .endUser
+            case .agent: .agent
+            case .lead: .lead
+            case .manager: .manager
+            case .admin: .admin
+            }
+        }
+    }
+
+    /// Who may use a route: by permission, or "the customer who owns the request".
+    enum Rule: Sendable {
+        case permission(Permission)
+        case requester
+    }
+
+    struct Route: Sendable {
+        var method: HTTPRequest.Method
+        var path: String
+        var rule: Rule
+        var form: [(String, String)] = []
+    }
+
+    static func routes(ticket: Int, userID: Int, macro: Int) -> [Route] {
+        [
+            Route(method: .get, path: "/agent/views/mine", rule: .permission(.useWorkspace)),
+            Route(method: .get, path: "/agent/views/unassigned?sort=priority", rule: .permission(.useWorkspace)),
+            Route(method: .get, path: "/agent/search?q=secret", rule: .permission(.useWorkspace)),
+            Route(method: .get, path: "/agent/counts", rule: .permission(.useWorkspace)),
+            Route(method: .get, path: "/agent/tickets/\(ticket)", rule: .permission(.useWorkspace)),
+            Route(method: .post, path: "/agent/tickets/\(ticket)", rule: .permission(.editTicketFields),
+                  form: [("mode", "note"), ("body", "matrix note"), ("confirm", "1")]),
+            Route(method: .post, path: "/agent/tickets/\(ticket)/macro", rule: .permission(.applyMacros), form: [("macro_id", String(macro))]),
+            Route(method: .post, path: "/agent/tickets/\(ticket)/typing", rule: .permission(.useWorkspace)),
+            Route(method: .get, path: "/admin/users", rule: .permission(.manageStaff)),
+            Route(method: .post, path: "/admin/users", rule: .permission(.manageStaff),
+                  form: [("name", "New Person"), ("email", "new.person@brightbeam.example"), ("role", "end-user")]),
+            Route(method: .get, path: "/admin/users/\(userID)", rule: .permission(.manageStaff)),
+            Route(method: .post, path: "/admin/users/\(userID)/password", rule: .permission(.manageCredentials),
+                  form: [("password", "short")]),
+            Route(method: .post, path: "/admin/users/\(userID)/tokens", rule: .permission(.manageCredentials),
+                  form: [("description", "")]),
+            Route(method: .get, path: "/admin/views", rule: .permission(.manageViews)),
+            Route(method: .post, path: "/admin/views", rule: .permission(.manageViews), form: [("title", ""), ("query", "")]),
+            Route(method: .get, path: "/admin/macros", rule: .permission(.manageMacros)),
+            Route(method: .post, path: "/admin/macros", rule: .permission(.manageMacros), form: [("title", "")]),
+            Route(method: .get, path: "/portal", rule: .permission(.usePortal)),
+            Route(method: .get, path: "/portal/requests/new", rule: .permission(.usePortal)),
+            Route(method: .post, path: "/portal/requests", rule: .permission(.usePortal), form: [("subject", ""), ("body", "")]),
+            Route(method: .get, path: "/portal/requests/\(ticket)", rule: .requester),
+            Route(method: .post, path: "/portal/requests/\(ticket)/comments", rule: .requester, form: [("body", "")]),
+        ]
+    }
+
+    static func allowed(_ who: Who, _ rule: Rule) -> Bool {
+        guard let role = who.role else { return false }
+        switch rule {
+        case .permission(let permission): return role.allows(permission)
+        case .requester: return who == .endUserA
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func everyRoleAgainstEveryRoute(db: TestDatabase) async throws {
+        try await TestApp.run(db) { app in
+            _ = try await Accounts.create(database: app.database, email: "lee@brightbeam.example", name: "Lee Lead", role: .lead,
+                                          password: "correct horse battery", bcryptCost: 4)
+            _ = try await Accounts.create(database: app.database, email: "max@brightbeam.example", name: "Max Manager",
+                                          role: .manager, password: "correct horse battery", bcryptCost: 4)
+            let ticket = try await app.agent.createTicket(["subject": "Matrix", "comment": ["body": "public words"],
+                                                           "requester_id": .int(app.endUserA.id)])
+            _ = try await app.agent.put("/api/v2/tickets/\(ticket)", ["ticket": ["comment": ["body": "SECRET-NOTE-7", "public": false]]])
+            let macro = try await app.database.write { db in
+                try await MacroStore(db: db).insert(title: "Matrix", actions: MacroActions(status: "pending"))
+            }
+            let emails: [Who: String] = [.endUserA: TestApp.endUserAEmail, .endUserB: TestApp.endUserBEmail,
+                                         .agent: TestApp.agentEmail, .lead: "lee@brightbeam.example",
+                                         .manager: "max@brightbeam.example", .admin: TestApp.adminEmail]
+            for who in Who.allCases {
+                let browser = app.browser()
+                if let email = emails[who] {
+                    #expect(try await browser.signIn(email).status == .seeOther, "\(who)")
+                } else {
+                    _ = try await browser.get("/sign-in")
+                }
+                for route in Self.routes(ticket: ticket, userID: app.endUserB.id, macro: macro) {
+                    let page = route.method == .get ? try await browser.get(route.path) : try await browser.post(route.path, route.form)
+                    let allowed = Self.allowed(who, route.rule)
+                    let denied: Bool
+                    switch who {
+                    case .anonymous:
+                        denied = route.method == .get ? (page.status == .seeOther && page.location?.hasPrefix("/sign-in") == true)
+                            : [.forbidden, .unauthorized].contains(page.status)
+                    default:
+                        denied = [.forbidden, .notFound].contains(page.status)
+                    }
+                    if allowed {
+                        #expect(!denied && page.status.code < 500, "\(who) \(route.method) \(route.path) → \(page.status)")
+                    } else {
+                        #expect(denied, "\(who) \(route.method) \(route.path) → \(page.status)")
+                    }
+                    if who.role == .endUser || who == .anonymous {
+                        #expect(!page.contains("SECRET-NOTE-7"), "\(who) saw the internal note on \(route.path)")
+                    }
+                }
+            }
+            // The matrix's allowed POSTs really acted: the staff's notes landed, customers' did not.
+            let comments = try await app.agent.get("/api/v2/tickets/\(ticket)/comments")["comments"]?.arrayValue ?? []
+            #expect(comments.filter { $0["body"] == "matrix note" }.count == 4)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func customersNeverSeeInternalNotesOrCallLogs(db: TestDatabase) async throws {
+        try await TestApp.run(db) { app in
+            let ticket = try await app.agent.createTicket(["subject": "Abusive caller", "comment": ["body": "Hello Rex"],
+                                                           "requester_id": .int(app.endUserA.id), "assignee_id": .int(app.agent.id)])
+            _ = try await app.agent.put("/api/v2/tickets/\(ticket)", ["ticket": ["comment": ["body": "NOTE-he-shopped-for-an-agent", "public": false]]])
+            _ = try await app.agent.put("/api/v2/tickets/\(ticket)", ["ticket": ["comment": [
+                "body": "CALL-ended-under-conduct-policy", "public": false,
+                "call": ["direction": "inbound", "from": "+1 555 0100", "to": "support", "duration": 60]]]])
+            let rex = try await app.signedIn(TestApp.endUserAEmail)
+            for path in ["/portal", "/portal/requests/\(ticket)"] {
+                let page = try await rex.get(path)
+                #expect(page.status == .ok)
+                #expect(!page.contains("NOTE-he-shopped"))
+                #expect(!page.contains("CALL-ended"))
+            }
+            #expect(try await rex.get("/portal/requests/\(ticket)").contains("Hello Rex"))
+            for path in ["/api/v2/tickets/\(ticket)/comments", "/api/v2/tickets/\(ticket)/audits", "/api/v2/search?query=shopped",
+                         "/api/v2/search/export?query=conduct&filter[type]=ticket", "/api/v2/tickets/\(ticket)"] {
+                let answer = try await app.endUserA.get(path)
+                #expect(!answer.text.contains("NOTE-he-shopped"), "\(path)")
+                #expect(!answer.text.contains("CALL-ended"), "\(path)")
+            }
+            // The live stream is for staff only.
+            #expect(try await rex.get("/agent/live?ticket=\(ticket)").status == .forbidden)
+        }
+    }
+}
+
