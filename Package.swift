@@ -53,6 +53,7 @@ let package = Package(
             dependencies: [
                 "CasebookServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
         ),
     ],

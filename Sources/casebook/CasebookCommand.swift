@@ -65,8 +65,7 @@ struct Serve: AsyncParsableCommand {
         do {
             printFirstAdmin(try await Accounts.ensureFirstAdmin(database: database))
             if demo {
-                let summary = try await DemoLoader.load(into: database)
-                say("Demo data: \(summary.tickets) tickets, \(summary.users) users, \(summary.organizations) organizations, \(summary.groups) groups added")
+                sayDemo(try await DemoLoader.load(into: database))
             }
             say("Casebook listening on http://\(host):\(port) (\(database.engine.rawValue))")
             try await Server.run(config, database: database, logger: logger)
@@ -104,8 +103,7 @@ struct Demo: AsyncParsableCommand {
     func run() async throws {
         try await withDatabase(data.config(), logger: makeLogger(.warning)) { database in
             printFirstAdmin(try await Accounts.ensureFirstAdmin(database: database))
-            let summary = try await DemoLoader.load(into: database)
-            say("Demo data: \(summary.tickets) tickets, \(summary.users) users, \(summary.organizations) organizations, \(summary.groups) groups added")
+            sayDemo(try await DemoLoader.load(into: database))
         }
     }
 }
@@ -168,4 +166,13 @@ func say(_ text: String) {
 struct CLIError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+/// What `--demo` added, and how to sign in as the demo people.
+func sayDemo(_ summary: DemoLoader.Summary) {
+    say("Demo data: \(summary.tickets) tickets, \(summary.users) users, \(summary.organizations) organizations, \(summary.groups) groups added")
+    if let password = summary.password {
+        say("Demo people sign in with the password \(password) — e.g. morgan.avery@brightbeam.example (lead),")
+        say("  jamie.cole@brightbeam.example (agent) in the workspace, gordon.blake@northwind.example in the portal.")
+    }
 }

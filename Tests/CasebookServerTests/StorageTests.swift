@@ -1,5 +1,6 @@
 import CasebookCore
 import Foundation
+import HummingbirdBcrypt
 import Testing
 @testable import CasebookServer
 
@@ -28,7 +29,7 @@ struct StorageTests {
             #expect(names == [
                 "0001_CreateOrganizations", "0002_CreateUsers", "0003_CreateGroups", "0004_CreateTickets",
                 "0005_CreateAuditsAndComments", "0006_CreateIdempotencyKeys", "0007_AddTicketReadIndexes",
-                "0008_CreateWebSessions", "0009_CreateOutbox", "0010_CreateViewsAndMacros",
+                "0008_CreateWebSessions", "0009_CreateOutbox", "0010_CreateViewsAndMacros", "0011_AddQueueIndexes",
             ])
             for table in ["organizations", "organization_domains", "users", "api_tokens", "groups", "group_memberships",
                           "tickets", "ticket_tags", "ticket_collaborators", "audits", "audit_events", "comments",
@@ -113,8 +114,15 @@ struct StorageTests {
             #expect(first.users == stories.users.count)
             #expect(first.organizations == stories.organizations.count)
             #expect(first.groups == stories.groups.count)
-            #expect(first == DemoLoader.Summary(organizations: 5, users: 26, groups: 4, tickets: 14))
+            let password = try #require(first.password)
+            #expect(first == DemoLoader.Summary(organizations: 5, users: 26, groups: 4, tickets: 14, password: password))
             #expect(second == DemoLoader.Summary())
+            // Every demo person signs in with the printed password.
+            let hash = try await database.read { db in
+                try await db.raw("SELECT password_hash FROM users WHERE email = 'gordon.blake@northwind.example'").first()!
+                    .decode(column: "password_hash", as: String.self)
+            }
+            #expect(Bcrypt.verify(password, hash: hash))
             #expect(ticketsAfterFirst == stories.tickets.count)
             #expect(try await Self.count("tickets", in: database) == ticketsAfterFirst)
             #expect(try await Self.count("users", in: database) == stories.users.count + 1)

@@ -1417,6 +1417,69 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v2/users/{id}/password": {
+          "post": {
+            "operationId": "setUserPassword",
+            "summary": "Set a user's password",
+            "tags": [
+              "Users"
+            ],
+            "description": "Admins only. The password must be at least 10 characters, not a common password and not contain the user's email or name; setting it signs the user out of every browser session.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "object",
+                    "required": [
+                      "password"
+                    ],
+                    "properties": {
+                      "password": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The password was set.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
         "/api/v2/organizations": {
           "get": {
             "operationId": "listOrganizations",

@@ -42,7 +42,7 @@ public func buildRouter(config: AppConfig, database: Database, logger: Logger) -
         .add(middleware: WebErrorMiddleware(renderer: renderer))
         .add(middleware: SessionMiddleware(database: database))
     SignInRoutes(service: signIn, renderer: renderer).register(on: web)
-    WorkspaceRoutes(database: database, tickets: tickets, renderer: renderer).register(on: web)
+    WorkspaceRoutes(database: database, tickets: tickets, renderer: renderer, live: live).register(on: web)
     TicketPageRoutes(database: database, tickets: tickets, renderer: renderer, live: live).register(on: web)
     LiveRoutes(database: database, tickets: tickets, live: live).register(on: web)
     PortalRoutes(database: database, tickets: tickets, renderer: renderer).register(on: web)

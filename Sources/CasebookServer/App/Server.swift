@@ -20,7 +20,7 @@ public enum Server {
     public static func run(_ config: AppConfig, database: Database, logger: Logger) async throws {
         let app = buildApplication(config: config, database: database, logger: logger)
         let serviceGroup = ServiceGroup(configuration: .init(
-            services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            services: [app, SessionHousekeeping(database: database, logger: logger)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await serviceGroup.run()
     }
 }

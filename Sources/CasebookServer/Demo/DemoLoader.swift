@@ -1,6 +1,7 @@
 import CasebookCore
 import Foundation
 import Logging
+import HummingbirdBcrypt
 import SQLKit
 
 /// Loads the demo stories. Records are matched by natural key (organization and group name, user email,
@@ -8,14 +9,22 @@ import SQLKit
 public enum DemoLoader {
     public struct Summary: Sendable, Equatable {
         public var organizations = 0, users = 0, groups = 0, tickets = 0
+        /// The password every demo person added this time signs in with (nil when no one was added).
+        public var password: String?
     }
 
+    /// Loads the stories; the people added get one shared, freshly generated password so the workspace and the
+    /// portal can be tried as any of them.
     @discardableResult
-    public static func load(into database: Database, now: Date = Date()) async throws -> Summary {
-        try await load(DemoData.stories, into: database, now: now)
+    public static func load(into database: Database, now: Date = Date(), bcryptCost: UInt8 = 10) async throws -> Summary {
+        let password = APITokens.generatePassword()
+        let hash = try await SignInService.offload { Bcrypt.hash(password, cost: bcryptCost) }
+        var summary = try await load(DemoData.stories, into: database, now: now, passwordHash: hash)
+        if summary.users > 0 { summary.password = password }
+        return summary
     }
 
-    static func load(_ data: DemoData, into database: Database, now: Date) async throws -> Summary {
+    static func load(_ data: DemoData, into database: Database, now: Date, passwordHash: String? = nil) async throws -> Summary {
         try await database.write { db in
             var summary = Summary()
             let orgs = OrganizationStore(db: db)
@@ -40,7 +49,8 @@ public enum DemoLoader {
                 let role = Role(rawValue: user.role) ?? .endUser
                 let id = try await users.insert(name: user.name, email: email, role: role, phone: user.phone,
                                                 organizationID: user.organization.flatMap { orgIDs[$0] },
-                                                timeZone: user.timeZone, externalID: nil, notes: user.notes)
+                                                timeZone: user.timeZone, externalID: nil, notes: user.notes,
+                                                passwordHash: passwordHash)
                 people[email] = try await users.find(id: id)
                 summary.users += 1
             }

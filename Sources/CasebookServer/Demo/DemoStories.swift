@@ -44,7 +44,7 @@ extension DemoData {
                 notes: "Runs the support desk configuration: groups, macros, routing rules."
             ),
             DemoUser(
-                email: "morgan.avery@brightbeam.example", name: "Morgan Avery", role: "agent",
+                email: "morgan.avery@brightbeam.example", name: "Morgan Avery", role: "lead",
                 phone: "+18005550111", timeZone: "America/Chicago",
                 notes: "Team lead, Orders & Fulfilment. Owns the BeamTag backorder queue; backorder escalations come to Morgan."
             ),
@@ -53,12 +53,12 @@ extension DemoData {
                 phone: "+18005550112", timeZone: "America/Chicago"
             ),
             DemoUser(
-                email: "nadia.kowalski@brightbeam.example", name: "Nadia Kowalski", role: "agent",
+                email: "nadia.kowalski@brightbeam.example", name: "Nadia Kowalski", role: "manager",
                 phone: "+18005550113", timeZone: "America/Chicago",
                 notes: "Manager, Orders & Fulfilment (warehouse and shipping)."
             ),
             DemoUser(
-                email: "rickey.dalton@brightbeam.example", name: "Rickey Dalton", role: "agent",
+                email: "rickey.dalton@brightbeam.example", name: "Rickey Dalton", role: "manager",
                 phone: "+18005550114", timeZone: "America/Chicago",
                 notes: "Manager, Customer Care. Spelled Rickey; goes by Rickey, not Rick."
             ),

@@ -51,7 +51,12 @@ actor LiveEvents {
         for continuation in subscribers.values { continuation.yield(event) }
     }
 
+    /// Counts ticket changes, so caches of things derived from tickets (view counts) know when they are stale.
+    private(set) var generation = 0
+
     func ticketsChanged(_ ids: [Int], by userID: Int) {
+        guard !ids.isEmpty else { return }
+        generation += 1
         for id in ids { publish(.ticketChanged(ticketID: id, byUserID: userID)) }
     }
 

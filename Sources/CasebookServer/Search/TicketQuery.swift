@@ -9,13 +9,18 @@ enum TicketQuery {
     static func order(by column: String?, descending: Bool) -> SQLQueryString {
         let expression: String = switch column {
         case "created_at", "created": "t.created_at"
-        case "priority": "CASE t.priority WHEN 'urgent' THEN 4 WHEN 'high' THEN 3 WHEN 'normal' THEN 2 WHEN 'low' THEN 1 ELSE 0 END"
+        case "priority": priorityRank(column: "t.priority")
         case "status": "CASE t.status WHEN 'new' THEN 0 WHEN 'open' THEN 1 WHEN 'pending' THEN 2 WHEN 'hold' THEN 3 WHEN 'solved' THEN 4 ELSE 5 END"
         case "ticket_type": "t.type"
         default: "t.updated_at"
         }
         let direction = descending ? "DESC" : "ASC"
         return "\(unsafeRaw: expression) \(unsafeRaw: direction), t.id \(unsafeRaw: direction)"
+    }
+
+    /// Priorities as numbers, highest first when sorted descending. Migration 0011 indexes this exact expression.
+    static func priorityRank(column: String) -> String {
+        "CASE \(column) WHEN 'urgent' THEN 4 WHEN 'high' THEN 3 WHEN 'normal' THEN 2 WHEN 'low' THEN 1 ELSE 0 END"
     }
 
     static func order(_ sort: ViewSort) -> SQLQueryString {

@@ -28,6 +28,7 @@ public struct Migrator: Sendable {
     static let all: [Migration] = [
         .createOrganizations, .createUsers, .createGroups, .createTickets, .createAuditsAndComments,
         .createIdempotencyKeys, .addTicketReadIndexes, .createWebSessions, .createOutbox, .createViewsAndMacros,
+        .addQueueIndexes,
     ]
 
     /// Returns the names of the migrations it applied.

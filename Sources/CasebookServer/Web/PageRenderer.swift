@@ -60,6 +60,11 @@ struct Chrome: Sendable {
     var live: String?
     var ticketID: Int?
 
+    init(title: String, csrf: String) {
+        self.title = title
+        self.csrf = csrf
+    }
+
     init(title: String, context: CasebookContext, csrf: String? = nil) {
         self.title = title
         userName = context.session != nil ? context.actorName : nil

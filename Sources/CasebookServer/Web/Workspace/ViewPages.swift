@@ -16,6 +16,8 @@ struct WorkspaceRoutes: Sendable {
     let database: Database
     let tickets: TicketService
     let renderer: PageRenderer
+    let live: LiveEvents
+    let counts = ViewCountCache()
 
     struct ListPage: Sendable {
         var chrome: Chrome
@@ -43,17 +45,24 @@ struct WorkspaceRoutes: Sendable {
         web.get("agent/counts", use: counts)
     }
 
-    /// Every view of the workspace with its count for this agent.
+    /// Every view of the workspace with its count for this agent (from the cache while no ticket has changed).
     func navigation(current: String?, actor: Actor, db: any SQLDatabase) async throws -> ([ViewLink], [ViewDefinition]) {
         let definitions = try await ViewStore(db: db).definitions()
+        let generation = await live.generation
         var links: [ViewLink] = []
         for definition in definitions {
-            var count = 0
-            if let query = try? SearchQuery.parse(definition.query),
-               let condition = try await TicketQuery.condition(query, actor: actor, tickets: tickets, db: db) {
-                count = try await TicketQuery.count(condition, db: db)
+            let key = "\(actor.id)|\(actor.role.rawValue)|\(definition.key)|\(definition.query)"
+            var count = await counts.count(for: key, generation: generation)
+            if count == nil {
+                var fresh = 0
+                if let query = try? SearchQuery.parse(definition.query),
+                   let condition = try await TicketQuery.condition(query, actor: actor, tickets: tickets, db: db) {
+                    fresh = try await TicketQuery.count(condition, db: db)
+                }
+                await counts.store(fresh, for: key, generation: generation)
+                count = fresh
             }
-            links.append(ViewLink(key: definition.key, title: definition.title, count: count, current: definition.key == current))
+            links.append(ViewLink(key: definition.key, title: definition.title, count: count!, current: definition.key == current))
         }
         return (links, definitions)
     }
@@ -74,7 +83,7 @@ struct WorkspaceRoutes: Sendable {
             do {
                 let query = try SearchQuery.parse(definition.query)
                 if let condition = try await TicketQuery.condition(query, actor: actor, tickets: tickets, db: db) {
-                    total = try await TicketQuery.count(condition, db: db)
+                    total = links.first { $0.key == key }?.count ?? 0
                     records = try await TicketQuery.page(condition, order: TicketQuery.order(sort), limit: Paging.perPage,
                                                          offset: (pageNumber - 1) * Paging.perPage, db: db)
                 }

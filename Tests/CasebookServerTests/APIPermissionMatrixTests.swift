@@ -1,0 +1,89 @@
+import CasebookCore
+import Foundation
+import HTTPTypes
+import Testing
+@testable import CasebookServer
+
+/// Every role (and two customers of different organizations) against every API route: what each may do, and
+/// that a customer never receives an internal note.
+@Suite("API permission matrix")
+struct APIPermissionMatrixTests {
+    enum Who: String, CaseIterable, Sendable { case anonymous, endUserA, endUserB, agent, lead, admin }
+
+    /// What a caller gets: allowed (2xx), forbidden (403), or not found (404: a record they may not see).
+    enum Outcome: Sendable, Equatable { case allowed, forbidden, hidden, unauthorized }
+
+    struct Route: Sendable {
+        var method: HTTPRequest.Method
+        var path: String
+        var body: JSONValue?
+        var outcome: @Sendable (Who) -> Outcome
+    }
+
+    static func staffOnly(_ who: Who) -> Outcome { [.endUserA, .endUserB].contains(who) ? .forbidden : .allowed }
+    static func everyone(_ who: Who) -> Outcome { .allowed }
+    static func requesterOrStaff(_ who: Who) -> Outcome { who == .endUserB ? .hidden : .allowed }
+    static func admin(_ who: Who) -> Outcome { who == .admin ? .allowed : .forbidden }
+
+    static func routes(ticket t: Int, userB: Int) -> [Route] {
+        [
+            Route(method: .get, path: "/api/v2/tickets", outcome: everyone),
+            Route(method: .get, path: "/api/v2/tickets/\(t)", outcome: requesterOrStaff),
+            Route(method: .get, path: "/api/v2/tickets/\(t)/comments", outcome: requesterOrStaff),
+            Route(method: .get, path: "/api/v2/tickets/\(t)/audits", outcome: requesterOrStaff),
+            Route(method: .get, path: "/api/v2/tickets/\(t)/tags", outcome: requesterOrStaff),
+            Route(method: .get, path: "/api/v2/tickets/show_many?ids=\(t)", outcome: everyone),
+            Route(method: .put, path: "/api/v2/tickets/\(t)", body: ["ticket": ["comment": ["body": "matrix reply"]]],
+                  outcome: requesterOrStaff),
+            Route(method: .post, path: "/api/v2/tickets/\(t)/tags", body: ["tags": ["matrix"]], outcome: staffOnly),
+            Route(method: .post, path: "/api/v2/tickets/create_many",
+                  body: ["tickets": [["subject": "bulk", "comment": ["body": "b"]]]], outcome: staffOnly),
+            Route(method: .put, path: "/api/v2/tickets/update_many?ids=\(t)", body: ["ticket": ["priority": "high"]], outcome: staffOnly),
+            Route(method: .delete, path: "/api/v2/tickets/999999",
+                  outcome: { [.lead, .admin].contains($0) ? .hidden : .forbidden }),
+            Route(method: .get, path: "/api/v2/incremental/tickets/cursor?start_time=0", outcome: staffOnly),
+            Route(method: .get, path: "/api/v2/users", outcome: staffOnly),
+            Route(method: .get, path: "/api/v2/users/me", outcome: everyone),
+            Route(method: .get, path: "/api/v2/users/\(userB)", outcome: { $0 == .endUserA ? .forbidden : .allowed }),
+            Route(method: .post, path: "/api/v2/users/\(userB)/password", body: ["password": "Silver-Kettle-Moon-9"], outcome: admin),
+            Route(method: .get, path: "/api/v2/organizations", outcome: staffOnly),
+            Route(method: .get, path: "/api/v2/groups", outcome: staffOnly),
+            Route(method: .get, path: "/api/v2/search?query=matrix", outcome: everyone),
+            Route(method: .get, path: "/api/v2/search/count?query=matrix", outcome: everyone),
+            Route(method: .get, path: "/api/v2/search/export?query=matrix&filter[type]=ticket", outcome: everyone),
+        ]
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func everyRoleAgainstEveryAPIRoute(db: TestDatabase) async throws {
+        try await TestApp.run(db) { app in
+            let lead = try await Accounts.create(database: app.database, email: "lee@brightbeam.example", name: "Lee Lead",
+                                                 role: .lead, bcryptCost: 4)
+            let ticket = try await app.agent.createTicket(["subject": "Matrix", "comment": ["body": "public words"],
+                                                           "requester_id": .int(app.endUserA.id)])
+            _ = try await app.agent.put("/api/v2/tickets/\(ticket)", ["ticket": ["comment": ["body": "SECRET-NOTE-9", "public": false]]])
+            let callers: [Who: Caller] = [
+                .anonymous: app.anonymous, .endUserA: app.endUserA, .endUserB: app.endUserB, .agent: app.agent,
+                .lead: Caller(client: app.client, token: lead.token, id: lead.userID), .admin: app.admin,
+            ]
+            for who in Who.allCases {
+                for route in Self.routes(ticket: ticket, userB: app.endUserB.id) {
+                    let answer = try await callers[who]!.call(route.method, route.path, route.body)
+                    let expected = who == .anonymous ? .unauthorized : route.outcome(who)
+                    let got: Outcome = switch answer.status.code {
+                    case 200..<300: .allowed
+                    case 401: .unauthorized
+                    case 403: .forbidden
+                    case 404: .hidden
+                    default: .allowed   // anything else is reported below
+                    }
+                    #expect(got == expected && answer.status.code < 500 && answer.status.code != 422,
+                            "\(who) \(route.method) \(route.path) → \(answer.status) \(answer.text.prefix(160))")
+                    if who == .endUserA || who == .endUserB || who == .anonymous {
+                        #expect(!answer.text.contains("SECRET-NOTE-9"), "\(who) \(route.path) leaked the internal note")
+                    }
+                }
+            }
+        }
+    }
+}
