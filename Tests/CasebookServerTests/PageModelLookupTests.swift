@@ -40,7 +40,7 @@ struct PageModelLookupTests {
                                          updated: "u", updatedISO: "i")
         let page = TicketPage(chrome: chrome, ticket: summary,
                               requester: .init(name: "n", email: "e", organization: "o", tickets: []), others: [],
-                              timeline: [entry], form: view, conflict: .init(changes: ["x"]), macros: [], hasMacros: false)
+                              timelineHTML: TimelineHTML.render([entry]), form: view, conflict: .init(changes: ["x"]), macros: [], hasMacros: false)
         let row = TicketRow(id: 1, subject: "s", status: "open", priority: "low", requester: "r", assignee: "a", group: "g",
                             updated: "u", updatedISO: "i")
         let link = ViewLink(key: "mine", title: "Mine", count: 3, current: true)
@@ -48,8 +48,6 @@ struct PageModelLookupTests {
                                             total: 1, sorts: [option], rows: [row], page: 1, pages: 2, prevHref: "p", nextHref: "n")
         Self.check(option)
         Self.check(chrome)
-        Self.check(call)
-        Self.check(entry)
         Self.check(view)
         Self.check(view.selects[0])
         Self.check(summary)
@@ -57,5 +55,21 @@ struct PageModelLookupTests {
         Self.check(row)
         Self.check(link)
         Self.check(list)
+    }
+
+    @Test func timelineMarkupEscapesEverythingButTheSanitizedBody() {
+        let call = TimelineEntry.Call(direction: "Inbound", from: "<script>", to: "b\"c", duration: "1 min")
+        let entry = TimelineEntry(id: 7, kindClass: "call", author: "Rex & <Co>", when: "w", whenISO: "i", isInternal: false,
+                                  isCall: true, isPublicReply: false, call: call, html: "<p>kept</p>",
+                                  changes: ["Tags: <none>"], hasChanges: true)
+        let html = TimelineHTML.render([entry])
+        #expect(html.contains(#"<li class="timeline-entry call" data-entry-id="7">"#))
+        #expect(html.contains("Rex &amp; &lt;Co&gt;"))
+        #expect(html.contains("Inbound call · &lt;script&gt; → b&quot;c · 1 min"))
+        #expect(html.contains(#"<div class="body"><p>kept</p></div>"#))
+        #expect(html.contains("<li>Tags: &lt;none&gt;</li>"))
+        #expect(!html.contains("<script>"))
+        #expect(TimelineHTML.escape("plain") == "plain")
+        #expect(TimelineHTML.escape("it's") == "it&#39;s")
     }
 }

@@ -34,38 +34,6 @@ extension Option: MustacheParent {
     }
 }
 
-extension TimelineEntry: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "id": id
-        case "kindClass": kindClass
-        case "author": author
-        case "when": when
-        case "whenISO": whenISO
-        case "isInternal": isInternal
-        case "isCall": isCall
-        case "isPublicReply": isPublicReply
-        case "call": call
-        case "html": html
-        case "changes": changes
-        case "hasChanges": hasChanges
-        default: nil
-        }
-    }
-}
-
-extension TimelineEntry.Call: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "direction": direction
-        case "from": from
-        case "to": to
-        case "duration": duration
-        default: nil
-        }
-    }
-}
-
 extension TicketPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
@@ -73,7 +41,7 @@ extension TicketPage: MustacheParent {
         case "ticket": ticket
         case "requester": requester
         case "others": others
-        case "timeline": timeline
+        case "timelineHTML": timelineHTML
         case "form": form
         case "conflict": conflict
         case "macros": macros

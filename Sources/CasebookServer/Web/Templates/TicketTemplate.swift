@@ -1,22 +1,9 @@
 extension PageTemplates {
     static let ticket: [(String, String)] = [
+        // The timeline itself is written by `TimelineHTML` (see there why); its entries look like
+        // <li class="timeline-entry comment-internal" data-entry-id="…"> with author, badge, time, body and changes.
         ("timeline", #"""
-        <ol id="timeline" aria-label="Conversation and history">
-        {{#timeline}}
-          <li class="timeline-entry {{kindClass}}" data-entry-id="{{id}}">
-            <div class="entry-head">
-              <span class="author">{{author}}</span>
-              {{#isInternal}}<span class="badge badge-internal">Internal note</span>{{/isInternal}}
-              {{#isCall}}<span class="badge badge-call">Call</span>{{/isCall}}
-              {{#isPublicReply}}<span class="badge badge-public">Public reply</span>{{/isPublicReply}}
-              <time datetime="{{whenISO}}">{{when}}</time>
-            </div>
-            {{#call}}<p class="call-meta">{{direction}} call · {{from}} → {{to}} · {{duration}}</p>{{/call}}
-            {{#html}}<div class="body">{{{html}}}</div>{{/html}}
-            {{#hasChanges}}<ul class="changes">{{#changes}}<li>{{.}}</li>{{/changes}}</ul>{{/hasChanges}}
-          </li>
-        {{/timeline}}
-        </ol>
+        {{{timelineHTML}}}
         """#),
         ("ticket-summary", #"""
         <dl id="ticket-summary" class="summary">

@@ -29,7 +29,8 @@ struct TicketPage: Sendable {
     var ticket: Summary
     var requester: Requester
     var others: [Other]
-    var timeline: [TimelineEntry]
+    /// The rendered timeline (`TimelineHTML`).
+    var timelineHTML: String
     var form: TicketForm.View
     var conflict: Conflict?
     var macros: [MacroChoice]

@@ -80,7 +80,7 @@ struct TicketPageRoutes: Sendable {
                                        assignee: $0.fields.assigneeID.map { names.name($0) })
                              }),
             others: others.map { .init(userID: $0.viewer.userID, name: $0.viewer.name, typing: $0.typing) },
-            timeline: TimelineBuilder(names: names).entries(loaded.audits, comments: loaded.comments),
+            timelineHTML: TimelineHTML.render(TimelineBuilder(names: names).entries(loaded.audits, comments: loaded.comments)),
             form: form.view(current: was, seenAudit: seenAudit, agents: loaded.agents,
                             groups: names.groups.sorted { $0.value < $1.value }.map { ($0.key, $0.value) }),
             conflict: conflict,
