@@ -31,7 +31,7 @@ struct PageModelLookupTests {
         chrome.userName = "u"; chrome.csrf = "c"; chrome.live = "ticket"; chrome.ticketID = 3; chrome.errors = ["e"]; chrome.notices = ["n"]
         let call = TimelineEntry.Call(direction: "Inbound", from: "a", to: "b", duration: "1 min")
         let entry = TimelineEntry(id: 1, kindClass: "call", author: "A", when: "w", whenISO: "i", isInternal: false, isCall: true,
-                                  isPublicReply: false, call: call, html: "<p>x</p>", changes: ["c"], hasChanges: true)
+                                  isPublicReply: false, call: call, html: "<p>x</p>", changes: ["c"])
         let fields = TicketForm.Fields()
         var form = TicketForm()
         form.body = "draft"
@@ -40,7 +40,7 @@ struct PageModelLookupTests {
                                          updated: "u", updatedISO: "i")
         let page = TicketPage(chrome: chrome, ticket: summary,
                               requester: .init(name: "n", email: "e", organization: "o", tickets: []), others: [],
-                              timelineHTML: TimelineHTML.render([entry]), form: view, conflict: .init(changes: ["x"]), macros: [], hasMacros: false)
+                              timelineHTML: TimelineHTML.render([entry]), form: view, conflict: .init(changes: ["x"]), macros: [])
         let row = TicketRow(id: 1, subject: "s", status: "open", priority: "low", requester: "r", assignee: "a", group: "g",
                             updated: "u", updatedISO: "i")
         let link = ViewLink(key: "mine", title: "Mine", count: 3, current: true)
@@ -61,7 +61,7 @@ struct PageModelLookupTests {
         let call = TimelineEntry.Call(direction: "Inbound", from: "<script>", to: "b\"c", duration: "1 min")
         let entry = TimelineEntry(id: 7, kindClass: "call", author: "Rex & <Co>", when: "w", whenISO: "i", isInternal: false,
                                   isCall: true, isPublicReply: false, call: call, html: "<p>kept</p>",
-                                  changes: ["Tags: <none>"], hasChanges: true)
+                                  changes: ["Tags: <none>"])
         let html = TimelineHTML.render([entry])
         #expect(html.contains(#"<li class="timeline-entry call" data-entry-id="7">"#))
         #expect(html.contains("Rex &amp; &lt;Co&gt;"))

@@ -2,6 +2,7 @@ import CasebookCore
 import Foundation
 import HummingbirdBcrypt
 import Logging
+import SQLKit
 
 /// Creating people from the command line, and the first admin of an empty database.
 public enum Accounts {
@@ -39,17 +40,23 @@ public enum Accounts {
         guard let email = EmailAddress.normalize(rawEmail) else { throw Failure.invalid("'\(rawEmail)' is not a valid email address") }
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw Failure.invalid("the name cannot be blank") }
         let password = password ?? (role.isStaff ? APITokens.generatePassword() : nil)
-        let hash = password.map { Bcrypt.hash($0, cost: bcryptCost) }
+        let hash = try await password.asyncMap { password in try await SignInService.offload { Bcrypt.hash(password, cost: bcryptCost) } }
         return try await database.write { db in
-            let users = UserStore(db: db)
-            if try await users.find(email: email) != nil { throw Failure.invalid("a user with the email \(email) already exists") }
-            let org = try await OrganizationStore(db: db).matching(email: email)
-            let id = try await users.insert(name: name, email: email, role: role, phone: nil, organizationID: org,
-                                            timeZone: "UTC", externalID: nil, notes: "", passwordHash: hash)
+            let id = try await addPerson(db: db, email: email, name: name, role: role, passwordHash: hash)
             let token = APITokens.generate()
-            try await users.insertToken(userID: id, hash: APITokens.hash(token), description: "created by casebook user create")
+            try await UserStore(db: db).insertToken(userID: id, hash: APITokens.hash(token), description: "created by casebook user create")
             return Credentials(userID: id, email: email, password: password, token: token)
         }
+    }
+
+    /// Adds a person (in the organization their email domain belongs to), or refuses a taken email. The one way
+    /// people are added from the command line and the admin pages.
+    static func addPerson(db: any SQLDatabase, email: String, name: String, role: Role, passwordHash: String?) async throws -> Int {
+        let users = UserStore(db: db)
+        if try await users.find(email: email) != nil { throw Failure.invalid("a user with the email \(email) already exists") }
+        let org = try await OrganizationStore(db: db).matching(email: email)
+        return try await users.insert(name: name, email: email, role: role, phone: nil, organizationID: org,
+                                      timeZone: "UTC", externalID: nil, notes: "", passwordHash: passwordHash)
     }
 
     /// A new API token for an existing user.

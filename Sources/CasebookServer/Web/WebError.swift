@@ -27,7 +27,7 @@ struct WebErrorMiddleware: RouterMiddleware {
             if error.status == .unauthorized {
                 guard request.method == .get else { return page(.unauthorized, "Please sign in again.", context: context) }
                 let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
-                return seeOther("/sign-in?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_.~"))) ?? "/"))
+                return seeOther("/sign-in?next=" + percentEncoded(next, keeping: "/"))
             }
             let message = error.status == .notFound ? "We could not find that page." : error.messages.joined(separator: " ")
             return page(error.status, message, context: context)

@@ -74,14 +74,14 @@ struct AdminUserRoutes: Sendable {
         if errors.isEmpty, let email {
             let cost = signIn.bcryptCost
             let hash = password.isEmpty ? nil : try await SignInService.offload { Bcrypt.hash(password, cost: cost) }
-            let id = try await database.write { db -> Int? in
-                guard try await UserStore(db: db).find(email: email) == nil else { return nil }
-                let org = try await OrganizationStore(db: db).matching(email: email)
-                return try await UserStore(db: db).insert(name: name, email: email, role: role, phone: nil, organizationID: org,
-                                                          timeZone: "UTC", externalID: nil, notes: "", passwordHash: hash)
+            do {
+                let id = try await database.write { db in
+                    try await Accounts.addPerson(db: db, email: email, name: name, role: role, passwordHash: hash)
+                }
+                return seeOther("/admin/users/\(id)")
+            } catch is Accounts.Failure {
+                errors.append("Email: \(email) is already taken")
             }
-            if let id { return seeOther("/admin/users/\(id)") }
-            errors.append("Email: \(email) is already taken")
         }
         return renderer.page("admin-users", try await listPage(context, page: 1, errors: errors), status: .unprocessableContent)
     }

@@ -84,6 +84,7 @@ struct Paging: Sendable {
     static func requested(_ raw: String?) -> Int { max(1, min(Int(raw ?? "") ?? 1, 10_000)) }
 }
 
-func percentEncoded(_ text: String) -> String {
-    text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-_.~"))) ?? ""
+/// Text for a URL's query; `keeping` lists characters to leave as they are (e.g. "/" in a path).
+func percentEncoded(_ text: String, keeping: String = "") -> String {
+    text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-_.~" + keeping))) ?? ""
 }

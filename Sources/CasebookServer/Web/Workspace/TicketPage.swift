@@ -34,8 +34,7 @@ struct TicketPage: Sendable {
     var form: TicketForm.View
     var conflict: Conflict?
     var macros: [MacroChoice]
-    /// Stored, not computed: templates see stored properties only.
-    var hasMacros: Bool
+    var hasMacros: Bool { !macros.isEmpty }
 }
 
 /// The values of the ticket form: what the agent typed, over the ticket as it is now.

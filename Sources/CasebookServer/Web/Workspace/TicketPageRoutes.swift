@@ -84,7 +84,7 @@ struct TicketPageRoutes: Sendable {
             form: form.view(current: was, seenAudit: seenAudit, agents: loaded.agents,
                             groups: names.groups.sorted { $0.value < $1.value }.map { ($0.key, $0.value) }),
             conflict: conflict,
-            macros: loaded.macros.map { .init(id: $0.id, title: $0.title) }, hasMacros: !loaded.macros.isEmpty)
+            macros: loaded.macros.map { .init(id: $0.id, title: $0.title) })
         return renderer.page("ticket", page, status: status)
     }
 

@@ -20,8 +20,7 @@ struct TimelineEntry: Sendable {
     var call: Call?
     var html: String?
     var changes: [String]
-    /// Stored, not computed: templates see stored properties only.
-    var hasChanges: Bool
+    var hasChanges: Bool { !changes.isEmpty }
 }
 
 /// Describes audits in words, with people's and groups' names.
@@ -53,7 +52,7 @@ struct TimelineBuilder {
             when: PageTime.text(audit.createdAt), whenISO: PageTime.iso(audit.createdAt),
             isInternal: comment.map { !$0.isPublic && $0.call == nil } ?? false, isCall: call != nil,
             isPublicReply: comment.map { $0.isPublic && $0.call == nil } ?? false,
-            call: call, html: comment?.htmlBody, changes: changes, hasChanges: !changes.isEmpty)
+            call: call, html: comment?.htmlBody, changes: changes)
     }
 
     static func duration(_ seconds: Int) -> String {
