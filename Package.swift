@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "casebook", targets: ["casebook"]),
         .library(name: "CasebookCore", targets: ["CasebookCore"]),
         .library(name: "CasebookServer", targets: ["CasebookServer"]),
+        .library(name: "CasebookMail", targets: ["CasebookMail"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
@@ -21,13 +22,32 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.0"),
     ],
     targets: [
         .target(name: "CasebookCore"),
+        // Mail as data: MIME parse and compose, reply stripping, threading keys. No dependencies, so the fuzz
+        // build (Fuzz/) instruments only this.
+        .target(name: "CasebookMail"),
+        // Mail on the wire: the SMTP client on SwiftNIO.
+        .target(
+            name: "CasebookSMTP",
+            dependencies: [
+                "CasebookMail",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "CasebookServer",
             dependencies: [
                 "CasebookCore",
+                "CasebookMail",
+                "CasebookSMTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -37,6 +57,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ]
         ),
         .executableTarget(
@@ -48,10 +69,14 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore"]),
+        .testTarget(name: "CasebookMailTests", dependencies: ["CasebookMail"], exclude: ["Fixtures"]),
+        .testTarget(name: "CasebookSMTPTests", dependencies: ["CasebookSMTP"], exclude: ["smtp_peer.py"]),
         .testTarget(
             name: "CasebookServerTests",
             dependencies: [
                 "CasebookServer",
+                "CasebookMail",
+                "CasebookSMTP",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]

@@ -9,7 +9,7 @@ struct CasebookCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "casebook",
         abstract: "Casebook, the support desk: tickets, people and a Zendesk-compatible API.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, Bench.self])
+        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, Mailgate.self, Bench.self])
 }
 
 /// Options every command that opens the database shares.

@@ -159,7 +159,7 @@ struct RolePermissionTests {
         .lead: staff.union(leadership),
         .manager: staff.union(leadership),
         .admin: staff.union(leadership).union([.manageStaff, .manageOrganizations, .manageGroups, .manageViews,
-                                               .manageMacros, .manageCredentials]),
+                                               .manageMacros, .manageCredentials, .receiveMail, .manageMail]),
     ]
 
     @Test("Every role × every permission", arguments: Role.allCases, Permission.allCases)

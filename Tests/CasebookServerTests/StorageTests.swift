@@ -30,11 +30,12 @@ struct StorageTests {
                 "0001_CreateOrganizations", "0002_CreateUsers", "0003_CreateGroups", "0004_CreateTickets",
                 "0005_CreateAuditsAndComments", "0006_CreateIdempotencyKeys", "0007_AddTicketReadIndexes",
                 "0008_CreateWebSessions", "0009_CreateOutbox", "0010_CreateViewsAndMacros", "0011_AddQueueIndexes",
+                "0012_CreateMailTables",
             ])
             for table in ["organizations", "organization_domains", "users", "api_tokens", "groups", "group_memberships",
                           "tickets", "ticket_tags", "ticket_collaborators", "audits", "audit_events", "comments",
                           "idempotency_keys", "web_sessions", "sign_in_failures", "sign_in_links", "outbox", "views",
-                          "macros"] {
+                          "macros", "inbound_messages", "mail_message_ids", "blobs", "attachments", "mail_templates"] {
                 #expect(try await Self.count(table, in: database) == 0, "\(table)")
             }
         }

@@ -33,7 +33,9 @@ enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConvertible {
             try await admin.read { db in try await db.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
             let url = Self.postgresURL!.replacingOccurrences(of: #"/[^/?]*(\?|$)"#, with: "/\(name)$1", options: .regularExpression)
             do {
-                let database = try await Database.open(.postgres(url: url), logger: logger)
+                // Hundreds of tests run at once, each with its own database: small pools keep the server's
+                // connection limit out of reach.
+                let database = try await Database.open(.postgres(url: url), logger: logger, connectionsPerEventLoop: 3)
                 let result = try await run(database, body)
                 try await admin.read { db in try await db.raw("DROP DATABASE \(unsafeRaw: name)").run() }
                 await admin.shutdown()
@@ -114,7 +116,7 @@ struct TestApp: Sendable {
     let endUserA: Caller
     let endUserB: Caller
 
-    static func run(_ engine: TestDatabase, rateLimit: Int = 0,
+    static func run(_ engine: TestDatabase, rateLimit: Int = 0, mail: [String: String] = [:],
                     _ body: @Sendable (TestApp) async throws -> Void) async throws {
         try await engine.withFreshDatabase { database in
             let orgA = try await database.write { db in
@@ -134,7 +136,7 @@ struct TestApp: Sendable {
             let b = try await Accounts.create(database: database, email: "hana@harbor.example", name: "Hana", role: .endUser,
                                               password: "correct horse battery", bcryptCost: 4)
             _ = orgA
-            var config = AppConfig(environment: [:])
+            var config = AppConfig(environment: mail)
             config.rateLimitPerMinute = rateLimit
             config.bcryptCost = 4
             var logger = Logger(label: "test")

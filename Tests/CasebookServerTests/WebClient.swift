@@ -100,3 +100,25 @@ extension TestApp {
     static let endUserAEmail = "rex@northwind.example"
     static let endUserBEmail = "hana@harbor.example"
 }
+
+extension Browser {
+    /// Posts a `multipart/form-data` form with files, as a browser does for a form with a file input.
+    @discardableResult
+    func postMultipart(_ path: String, _ fields: [(String, String)], files: [(field: String, name: String, type: String, data: String)],
+                       csrf: String? = nil) async throws -> Page {
+        let boundary = "----casebook-test-\(UUID().uuidString)"
+        var body = ""
+        var all = fields
+        let token = csrf ?? lastCSRF ?? ""
+        if !token.isEmpty { all.append(("csrf", token)) }
+        for (name, value) in all {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        for file in files {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n"
+            body += "Content-Type: \(file.type)\r\n\r\n\(file.data)\r\n"
+        }
+        body += "--\(boundary)--\r\n"
+        return try await send(.post, path, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: body)
+    }
+}

@@ -150,7 +150,7 @@ def casebook_demo(request) -> CasebookServer:
 
 @contextlib.contextmanager
 def _running_server(request, backend: str, serve_args: Sequence[str] = (),
-                    label: Optional[str] = None) -> Iterator[CasebookServer]:
+                    label: Optional[str] = None, extra_env: Optional[dict] = None) -> Iterator[CasebookServer]:
     """Creates the admin, starts `casebook serve` and yields it; stops it (SIGTERM -> exit 0)
     and removes its database afterwards."""
     label = label or backend
@@ -159,6 +159,7 @@ def _running_server(request, backend: str, serve_args: Sequence[str] = (),
     env = dict(os.environ)
     # A DATABASE_URL left in a developer's shell must not turn the sqlite run into postgres.
     env.pop("DATABASE_URL", None)
+    env.update(extra_env or {})
     admin_url = os.environ.get("CASEBOOK_TEST_POSTGRES_URL")
     dbname: Optional[str] = None
     if backend == "postgres":

@@ -30,9 +30,9 @@ public struct CommentDraft: Sendable, Equatable {
 
     /// Builds a comment from the plain and/or HTML body a client sent; HTML is sanitized before it is kept.
     public init(authorID: Int, isPublic: Bool, body: String?, htmlBody: String?, call: CallLog? = nil) throws(FieldErrors) {
-        let plain = body?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let plain = body?.trimmedWhitespace ?? ""
         let html = htmlBody.map(HTMLSanitizer.sanitize) ?? ""
-        if plain.isEmpty, HTMLSanitizer.plainText(fromHTML: html).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if plain.isEmpty, HTMLSanitizer.plainText(fromHTML: html).trimmedWhitespace.isEmpty {
             throw FieldErrors(field: call == nil ? "comment" : "summary", error: "BlankValue",
                               call == nil ? "Comment: cannot be blank" : "Summary: a call log needs a summary")
         }

@@ -63,38 +63,57 @@ public enum HTMLSanitizer: Sendable {
 
     /// Plain text → HTML the way Zendesk shows a plain comment: escaped, paragraphs split on blank lines into <p>, single newlines as <br>.
     public static func html(fromPlainText text: String) -> String {
-        var normalized = String.UnicodeScalarView()
-        normalized.append(contentsOf: lineFeedsOnly(text))
-
-        var paragraphs: [[Substring]] = []
-        var current: [Substring] = []
-        let lines = String(normalized).split(separator: "\n", omittingEmptySubsequences: false)
-        for line in lines {
-            if line.allSatisfy(\.isWhitespace) {
-                if !current.isEmpty {
-                    paragraphs.append(current)
-                    current = []
+        // Byte by byte over UTF-8: a mailed reply can be tens of kilobytes, and this runs for every comment.
+        // Only ASCII bytes are ever replaced, so multi-byte characters pass through untouched.
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 8 + 16)
+            var paragraphOpen = false
+            var start = 0
+            let count = bytes.count
+            while start <= count {
+                var end = start
+                while end < count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if isBlankLine(line) {
+                    if paragraphOpen {
+                        out.append(contentsOf: "</p>".utf8)
+                        paragraphOpen = false
+                    }
+                } else {
+                    out.append(contentsOf: (paragraphOpen ? "<br>" : "<p>").utf8)
+                    paragraphOpen = true
+                    for byte in line {
+                        switch byte {
+                        case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+                        case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+                        case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+                        case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+                        case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
+                        default: out.append(byte)
+                        }
+                    }
                 }
-            } else {
-                current.append(line)
+                // CRLF, lone CR and LF all end a line.
+                if end < count, bytes[end] == 0x0D, end + 1 < count, bytes[end + 1] == 0x0A { start = end + 2 } else { start = end + 1 }
+            }
+            if paragraphOpen { out.append(contentsOf: "</p>".utf8) }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// Whitespace only (Unicode's notion of it, as `Character.isWhitespace`); decided on bytes when ASCII.
+    private static func isBlankLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var sawNonASCII = false
+        for byte in line {
+            switch byte {
+            case 0x20, 0x09, 0x0B, 0x0C: continue
+            case 0x80...: sawNonASCII = true
+            default: return false
             }
         }
-        if !current.isEmpty {
-            paragraphs.append(current)
-        }
-
-        var output = String()
-        for paragraph in paragraphs {
-            output += "<p>"
-            for (index, line) in paragraph.enumerated() {
-                if index > 0 {
-                    output += "<br>"
-                }
-                Escaping.append(line.unicodeScalars, to: &output, dropControlCharacters: false)
-            }
-            output += "</p>"
-        }
-        return output
+        return !sawNonASCII || String(decoding: line, as: UTF8.self).allSatisfy(\.isWhitespace)
     }
 }
 

@@ -44,6 +44,10 @@ public enum Permission: String, Sendable, CaseIterable {
     case reorderQueues
     /// Approving exceptions to policy (advance replacements, refunds beyond policy; later issues).
     case approveExceptions
+    /// Posting raw mail into Casebook (the mailgate's token).
+    case receiveMail
+    /// The mail admin: quarantine, outbox, notification templates.
+    case manageMail
 }
 
 extension Role {
@@ -56,7 +60,8 @@ extension Role {
             self == .endUser
         case .deleteTickets, .reorderQueues, .approveExceptions:
             rank >= Role.lead.rank
-        case .manageStaff, .manageOrganizations, .manageGroups, .manageViews, .manageMacros, .manageCredentials:
+        case .manageStaff, .manageOrganizations, .manageGroups, .manageViews, .manageMacros, .manageCredentials,
+             .receiveMail, .manageMail:
             self == .admin
         }
     }

@@ -6,7 +6,7 @@ enum OpenAPIDocument {
       "info": {
         "title": "Casebook API",
         "version": "2",
-        "description": "Casebook's REST API follows the [Zendesk Support API](https://developer.zendesk.com/api-reference/ticketing/introduction/):\nthe same paths, root keys (`{\"ticket\": {...}}`), field names, error bodies and pagination, so Zendesk\nclients such as zenpy work against it unchanged. This document describes the API **as Casebook implements it**;\nCasebook-only additions are marked as such.\n\n## Paths and the `.json` suffix\nEvery path may also be called with a `.json` suffix, exactly as Zendesk clients do:\n`GET /api/v2/tickets/42.json` is the same request as `GET /api/v2/tickets/42`, and\n`GET /healthz.json` the same as `GET /healthz`. Paths are listed here without the suffix. The one exception\nis this document itself, whose path is `/api/v2/openapi.json`.\n\n## Authentication\nSend an API token in one of two ways (password authentication is not accepted on the API):\n* HTTP Basic with the user name `{email}/token` and the token as password, e.g.\n  `Authorization: Basic base64(\"agent@example.com/token:cb_...\")` (scheme `basicAuth`);\n* `Authorization: Bearer {token}` (scheme `bearerAuth`).\n\nA request without credentials reaches the route, which answers **401** unless it is public (`/healthz`,\n`/api/v2/openapi.json`). Credentials that do not match an active user (an unknown token, a token of another\nemail, a suspended user, a malformed header) are refused with **401** on every `/api/v2` path.\nWhat a signed-in user may do depends on the role: `end-user`, `agent`, `lead`, `manager`, `admin`\n(lead and manager are agents with more authority). Staff (every role but end-user) see all tickets and\npeople; end-users see the tickets they requested, are CC'd on, or that belong to their organization when it\nshares tickets. Deleting tickets takes lead or above; managing staff, organizations, groups and memberships takes\nadmin. A missing permission answers **403**, a record the caller may not see answers **404**.\n\n## Errors\nErrors have Zendesk's shape `{\"error\": \"...\", \"description\": \"...\", \"details\": {...}}`:\n* **400** `InvalidJSON`: the body is missing, empty or not JSON, lacks its root object, or a query parameter\n  is malformed (e.g. `per_page=abc`, a bad cursor, missing `ids`); searches answer `InvalidSearch`.\n* **401** `Couldn't authenticate you`.\n* **403** `Forbidden`: the role lacks the permission.\n* **404** `RecordNotFound`: no such record, or not visible to the caller.\n* **409** `UpdateConflict`: a `safe_update` whose `updated_stamp` is stale.\n* **413** `RequestTooLarge`: the request body is over 1 MiB.\n* **422** `RecordInvalid` with `details` mapping each field to a list of `{\"error\", \"description\"}`\n  (`BlankValue`, `InvalidValue`, `DuplicateValue`, `PermissionDenied`), e.g.\n  `{\"error\": \"RecordInvalid\", \"description\": \"Record validation errors\", \"details\": {\"subject\": [{\"error\": \"BlankValue\", \"description\": \"Subject: cannot be blank\"}]}}`.\n* **429** `TooManyRequests`: over the per-token rate limit (700 requests a minute unless the server is configured\n  otherwise); wait the number of seconds in `Retry-After`. Authenticated responses carry `X-Rate-Limit` and\n  `X-Rate-Limit-Remaining`.\n\n## Pagination\nLists page in one of Zendesk's two ways; the parameters choose:\n* **Offset**: `page` (from 1) and `per_page` (default 100, at most 100). The response has `next_page` and\n  `previous_page` (absolute URLs or `null`) and `count`.\n* **Cursor**: `page[size]` (at most 100), `page[after]`, `page[before]` (opaque cursors from a previous response).\n  The response has `meta: {has_more, after_cursor, before_cursor}` and `links: {next, prev}` (absolute URLs or\n  `null`). Sending `page[after]` or `page[before]` without `page[size]` pages by 100.\n\nQuery keys may be sent with literal or percent-encoded brackets (`page%5Bsize%5D=100`).\n\n## Casebook extensions\n* **Call logs**: a comment with a `call` object (`direction`, `from`, `to`, `participants`, `duration` in seconds)\n  records a phone call; its body is the call summary. It comes back as a `VoiceComment` whose `data` holds the call,\n  and its audit's `via.channel` is `voice`.\n* **Idempotent creates**: `POST /api/v2/tickets` with an `Idempotency-Key` header returns the first answer again\n  for a retry with the same key and body, instead of creating a duplicate.\n* `casebook_role` on users gives the full Casebook role (`lead`, `manager`, ...); `role` keeps Zendesk's three values.\n"
+        "description": "Casebook's REST API follows the [Zendesk Support API](https://developer.zendesk.com/api-reference/ticketing/introduction/):\nthe same paths, root keys (`{\"ticket\": {...}}`), field names, error bodies and pagination, so Zendesk\nclients such as zenpy work against it unchanged. This document describes the API **as Casebook implements it**;\nCasebook-only additions are marked as such.\n\n## Paths and the `.json` suffix\nEvery path may also be called with a `.json` suffix, exactly as Zendesk clients do:\n`GET /api/v2/tickets/42.json` is the same request as `GET /api/v2/tickets/42`, and\n`GET /healthz.json` the same as `GET /healthz`. Paths are listed here without the suffix. The one exception\nis this document itself, whose path is `/api/v2/openapi.json`.\n\n## Authentication\nSend an API token in one of two ways (password authentication is not accepted on the API):\n* HTTP Basic with the user name `{email}/token` and the token as password, e.g.\n  `Authorization: Basic base64(\"agent@example.com/token:cb_...\")` (scheme `basicAuth`);\n* `Authorization: Bearer {token}` (scheme `bearerAuth`).\n\nA request without credentials reaches the route, which answers **401** unless it is public (`/healthz`,\n`/api/v2/openapi.json`). Credentials that do not match an active user (an unknown token, a token of another\nemail, a suspended user, a malformed header) are refused with **401** on every `/api/v2` path.\nWhat a signed-in user may do depends on the role: `end-user`, `agent`, `lead`, `manager`, `admin`\n(lead and manager are agents with more authority). Staff (every role but end-user) see all tickets and\npeople; end-users see the tickets they requested, are CC'd on, or that belong to their organization when it\nshares tickets. Deleting tickets takes lead or above; managing staff, organizations, groups and memberships takes\nadmin. A missing permission answers **403**, a record the caller may not see answers **404**.\n\n## Errors\nErrors have Zendesk's shape `{\"error\": \"...\", \"description\": \"...\", \"details\": {...}}`:\n* **400** `InvalidJSON`: the body is missing, empty or not JSON, lacks its root object, or a query parameter\n  is malformed (e.g. `per_page=abc`, a bad cursor, missing `ids`); searches answer `InvalidSearch`.\n* **401** `Couldn't authenticate you`.\n* **403** `Forbidden`: the role lacks the permission.\n* **404** `RecordNotFound`: no such record, or not visible to the caller.\n* **409** `UpdateConflict`: a `safe_update` whose `updated_stamp` is stale.\n* **413** `RequestTooLarge`: the request body is over 1 MiB (raw mail to `POST /api/v2/inbound/email`: over\n  50 MB; a file to `POST /api/v2/uploads`: over 20 MB).\n* **422** `RecordInvalid` with `details` mapping each field to a list of `{\"error\", \"description\"}`\n  (`BlankValue`, `InvalidValue`, `DuplicateValue`, `PermissionDenied`), e.g.\n  `{\"error\": \"RecordInvalid\", \"description\": \"Record validation errors\", \"details\": {\"subject\": [{\"error\": \"BlankValue\", \"description\": \"Subject: cannot be blank\"}]}}`.\n* **429** `TooManyRequests`: over the per-token rate limit (700 requests a minute unless the server is configured\n  otherwise); wait the number of seconds in `Retry-After`. Authenticated responses carry `X-Rate-Limit` and\n  `X-Rate-Limit-Remaining`.\n\n## Pagination\nLists page in one of Zendesk's two ways; the parameters choose:\n* **Offset**: `page` (from 1) and `per_page` (default 100, at most 100). The response has `next_page` and\n  `previous_page` (absolute URLs or `null`) and `count`.\n* **Cursor**: `page[size]` (at most 100), `page[after]`, `page[before]` (opaque cursors from a previous response).\n  The response has `meta: {has_more, after_cursor, before_cursor}` and `links: {next, prev}` (absolute URLs or\n  `null`). Sending `page[after]` or `page[before]` without `page[size]` pages by 100.\n\nQuery keys may be sent with literal or percent-encoded brackets (`page%5Bsize%5D=100`).\n\n## Casebook extensions\n* **Call logs**: a comment with a `call` object (`direction`, `from`, `to`, `participants`, `duration` in seconds)\n  records a phone call; its body is the call summary. It comes back as a `VoiceComment` whose `data` holds the call,\n  and its audit's `via.channel` is `voice`.\n* **Idempotent creates**: `POST /api/v2/tickets` with an `Idempotency-Key` header returns the first answer again\n  for a retry with the same key and body, instead of creating a duplicate.\n* `casebook_role` on users gives the full Casebook role (`lead`, `manager`, ...); `role` keeps Zendesk's three values.\n* **Inbound mail**: `POST /api/v2/inbound/email` takes one raw RFC 5322 message (the door `casebook mailgate`\n  uses) and turns it into a ticket, a reply or an internal note. Every message is stored before it is processed;\n  admins list what came in, download originals and retry quarantined or held messages under `/api/v2/inbound/emails`.\n* **Outbox**: notification mail is queued in a durable outbox in the same transaction as the change that caused it,\n  then sent over SMTP with retries; admins list it at `GET /api/v2/outbox` and send a message again with\n  `POST /api/v2/outbox/{id}/retry`.\n"
       },
       "servers": [
         {
@@ -55,6 +55,15 @@ enum OpenAPIDocument {
         },
         {
           "name": "Search"
+        },
+        {
+          "name": "Attachments"
+        },
+        {
+          "name": "Inbound Mail"
+        },
+        {
+          "name": "Outbox"
         },
         {
           "name": "Service"
@@ -2447,6 +2456,640 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v2/uploads": {
+          "post": {
+            "operationId": "uploadFile",
+            "summary": "Upload a file",
+            "tags": [
+              "Attachments"
+            ],
+            "description": "Uploads one file to attach to a comment, as in Zendesk: the body is the file's bytes and the `Content-Type` header is the file's type (`application/octet-stream` when absent). Any signed-in user. Put the returned `token` in `comment.uploads` when creating or updating a ticket and the upload's files become that comment's attachments. To add another file to the same upload, send the `token` of your own upload that no comment has used yet. A file is at most 20 MB.",
+            "parameters": [
+              {
+                "name": "filename",
+                "in": "query",
+                "required": true,
+                "description": "The file's name (a path is reduced to its last part).",
+                "schema": {
+                  "type": "string"
+                },
+                "example": "screenshot.png"
+              },
+              {
+                "name": "token",
+                "in": "query",
+                "description": "Adds the file to this upload of yours instead of starting a new one.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "description": "The file's bytes, as is (not multipart).",
+              "content": {
+                "*/*": {
+                  "schema": {
+                    "type": "string",
+                    "format": "binary"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Uploaded.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/UploadResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "The body is empty.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/Error"
+                    },
+                    "example": {
+                      "error": "InvalidJSON",
+                      "description": "The upload is empty"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "413": {
+                "description": "The file is over 20 MB.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/Error"
+                    },
+                    "example": {
+                      "error": "RequestTooLarge",
+                      "description": "The body is larger than the 20 MB limit"
+                    }
+                  }
+                }
+              },
+              "422": {
+                "description": "`filename` is missing (`BlankValue`), or `token` names no pending upload of yours (`InvalidValue`).",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/ValidationError"
+                    }
+                  }
+                }
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/uploads/{token}": {
+          "delete": {
+            "operationId": "deleteUpload",
+            "summary": "Delete an upload",
+            "tags": [
+              "Attachments"
+            ],
+            "description": "Deletes the files of an upload no comment has used yet. Your own uploads; admins may delete anyone's.",
+            "parameters": [
+              {
+                "name": "token",
+                "in": "path",
+                "required": true,
+                "description": "The upload's `token`.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "responses": {
+              "204": {
+                "$ref": "\u0023/components/responses/NoContent"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/attachments/{id}": {
+          "get": {
+            "operationId": "showAttachment",
+            "summary": "Show an attachment",
+            "tags": [
+              "Attachments"
+            ],
+            "description": "Visible to whoever may see the ticket the attachment's comment is on; end-users only when that comment is public (never on an internal note). An upload no comment has used yet is visible to its uploader and admins only. Anything else answers 404.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/AttachmentResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/attachments/{id}/content": {
+          "get": {
+            "operationId": "getAttachmentContent",
+            "summary": "Download an attachment",
+            "tags": [
+              "Attachments"
+            ],
+            "description": "**Casebook extension.** The file's bytes, under the same rules as the attachment itself (otherwise 404). PNG, JPEG, GIF and WebP images, PDF and plain text are served inline with their own type; everything else is served as `application/octet-stream` with `Content-Disposition: attachment`, a download. Every answer carries `X-Content-Type-Options: nosniff` and a sandboxing `Content-Security-Policy`, so a file is never run by the browser.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The file.",
+                "headers": {
+                  "Content-Disposition": {
+                    "description": "`inline` or `attachment`, with the file name.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  "X-Content-Type-Options": {
+                    "description": "Always `nosniff`.",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "nosniff"
+                      ]
+                    }
+                  },
+                  "ETag": {
+                    "description": "The SHA-256 of the content.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "content": {
+                  "*/*": {
+                    "schema": {
+                      "type": "string",
+                      "format": "binary"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/inbound/email": {
+          "post": {
+            "operationId": "receiveInboundEmail",
+            "summary": "Receive a raw email",
+            "tags": [
+              "Inbound Mail"
+            ],
+            "description": "**Casebook extension.** The door for incoming mail: `casebook mailgate`, piped from the MTA, posts every message here. The body is one raw RFC 5322 message, sent as is (`Content-Type: message/rfc822`, though any type is accepted), at most 50 MB. Admin token only (permission `receiveMail`).\n\nThe message is stored first, then threaded and applied in one transaction: a reply to a ticket (by a Message-ID Casebook knows, the ticket token in the subject or the `support+ID@` plus-address) becomes a comment, anything else opens a ticket, and a reply to a closed ticket opens a follow-up. Mail from staff becomes an internal note with `action=comment` or when sent to the notes address.\n\nA message that cannot be processed is quarantined with the reason, one over the per-sender rate limit is held, and Casebook's own mail coming back is ignored. These are still accepted (202): nothing is lost, and an admin can retry them. A Message-ID received before answers 200 with `duplicate: true` and changes nothing.",
+            "parameters": [
+              {
+                "name": "queue",
+                "in": "query",
+                "description": "The name of the group a new ticket goes to. A name that is not a group opens the ticket without a group (noted in `error`).",
+                "schema": {
+                  "type": "string"
+                },
+                "example": "Hardware"
+              },
+              {
+                "name": "action",
+                "in": "query",
+                "description": "`correspond`: replies and new requests. `comment`: mail from staff about an existing ticket becomes an internal note.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "correspond",
+                    "comment"
+                  ],
+                  "default": "correspond"
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "description": "One raw RFC 5322 message.",
+              "content": {
+                "message/rfc822": {
+                  "schema": {
+                    "type": "string",
+                    "format": "binary"
+                  }
+                },
+                "*/*": {
+                  "schema": {
+                    "type": "string",
+                    "format": "binary"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "A duplicate: a message with this Message-ID was received before. Nothing happened; the answer is the earlier message's record with `duplicate: true`.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/InboundEmailResponse"
+                    }
+                  }
+                }
+              },
+              "201": {
+                "description": "Processed: `ticket_id` and `comment_id` name the ticket and comment it made.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/InboundEmailResponse"
+                    }
+                  }
+                }
+              },
+              "202": {
+                "description": "Stored but not processed: `status` is `quarantined`, `held` or `ignored` and `error` says why. Accepted all the same (nothing is lost; an admin can retry it).",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/InboundEmailResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "description": "The body is empty.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/Error"
+                    },
+                    "example": {
+                      "error": "InvalidJSON",
+                      "description": "The request body is empty; a raw RFC 5322 message was expected"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "413": {
+                "description": "The message is over 50 MB (the mailgate has the MTA bounce it).",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/Error"
+                    },
+                    "example": {
+                      "error": "RequestTooLarge",
+                      "description": "The body is larger than the 50 MB limit"
+                    }
+                  }
+                }
+              },
+              "422": {
+                "description": "`action` is neither `correspond` nor `comment`.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/ValidationError"
+                    }
+                  }
+                }
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/inbound/emails": {
+          "get": {
+            "operationId": "listInboundEmails",
+            "summary": "List received emails",
+            "tags": [
+              "Inbound Mail"
+            ],
+            "description": "**Casebook extension.** Every message received, newest first. `status=quarantined` or `status=held` lists what waits for an admin; `count` is the total for the filter. Admin only (permission `manageMail`).",
+            "parameters": [
+              {
+                "name": "status",
+                "in": "query",
+                "description": "Only messages with this status.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "received",
+                    "processed",
+                    "quarantined",
+                    "held",
+                    "ignored"
+                  ]
+                }
+              },
+              {
+                "$ref": "\u0023/components/parameters/Page"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PerPage"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/InboundEmailList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/inbound/emails/{id}": {
+          "get": {
+            "operationId": "showInboundEmail",
+            "summary": "Show a received email",
+            "tags": [
+              "Inbound Mail"
+            ],
+            "description": "**Casebook extension.** What became of one message. Admin only (permission `manageMail`).",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/InboundEmailResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/inbound/emails/{id}/raw": {
+          "get": {
+            "operationId": "getInboundEmailRaw",
+            "summary": "Download the original message",
+            "tags": [
+              "Inbound Mail"
+            ],
+            "description": "**Casebook extension.** The message exactly as it was received, as `message-{id}.eml`. Admin only (permission `manageMail`).",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The raw RFC 5322 message.",
+                "headers": {
+                  "Content-Disposition": {
+                    "description": "`attachment; filename=\"message-{id}.eml\"`",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "content": {
+                  "message/rfc822": {
+                    "schema": {
+                      "type": "string",
+                      "format": "binary"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/inbound/emails/{id}/retry": {
+          "post": {
+            "operationId": "retryInboundEmail",
+            "summary": "Process a received email again",
+            "tags": [
+              "Inbound Mail"
+            ],
+            "description": "**Casebook extension.** Processes a quarantined or held message again (a held message is released from the per-sender limit) and answers with it as it is now: `processed`, or quarantined again with the new reason. A message that was processed or ignored cannot be retried (422). No request body. Admin only (permission `manageMail`).",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/InboundEmailResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/outbox": {
+          "get": {
+            "operationId": "listOutbox",
+            "summary": "List outgoing mail",
+            "tags": [
+              "Outbox"
+            ],
+            "description": "**Casebook extension.** The newest 100 messages of the outbox. Notifications wait here as `queued` until they are sent over SMTP (without `SMTP_URL` they stay queued); a temporary failure is retried later, a permanent one (or running out of attempts) leaves the message `failed`. Admin only (permission `manageMail`).",
+            "parameters": [
+              {
+                "name": "status",
+                "in": "query",
+                "description": "Only messages with this status.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "queued",
+                    "sent",
+                    "failed"
+                  ]
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/OutboxList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/outbox/{id}/retry": {
+          "post": {
+            "operationId": "retryOutboxMessage",
+            "summary": "Send an outgoing message again",
+            "tags": [
+              "Outbox"
+            ],
+            "description": "**Casebook extension.** Queues a failed (or still waiting) message to be sent now. No request body. 404 when there is no such message or it was already sent. Admin only (permission `manageMail`).",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Queued.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/OutboxRetryResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
         "/api/v2/openapi.json": {
           "get": {
             "operationId": "getOpenAPIDocument",
@@ -2771,6 +3414,10 @@ enum OpenAPIDocument {
               },
               "via": {
                 "$ref": "\u0023/components/schemas/Via"
+              },
+              "via_followup_source_id": {
+                "type": "integer",
+                "description": "Only on a follow-up (an email reply to a closed ticket opens one): the closed ticket's id."
               },
               "created_at": {
                 "type": "string",
@@ -3413,6 +4060,13 @@ enum OpenAPIDocument {
                 "description": "Writes the comment on behalf of this user (staff only; default: the caller).",
                 "minimum": 1
               },
+              "uploads": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "Tokens from `POST /api/v2/uploads`: their files become this comment's attachments. Only your own uploads not yet used (admins: anyone's); a token that names none fails the request with 422."
+              },
               "call": {
                 "$ref": "\u0023/components/schemas/CallLogInput"
               }
@@ -3497,11 +4151,9 @@ enum OpenAPIDocument {
               "attachments": {
                 "type": "array",
                 "items": {
-                  "type": "object",
-                  "properties": {},
-                  "additionalProperties": true
+                  "$ref": "\u0023/components/schemas/Attachment"
                 },
-                "description": "Always empty."
+                "description": "The comment's files (from `comment.uploads`, or from the email it came from)."
               },
               "audit_id": {
                 "type": "integer",
@@ -3715,11 +4367,9 @@ enum OpenAPIDocument {
               "attachments": {
                 "type": "array",
                 "items": {
-                  "type": "object",
-                  "properties": {},
-                  "additionalProperties": true
+                  "$ref": "\u0023/components/schemas/Attachment"
                 },
-                "description": "Always empty."
+                "description": "The comment's files (from `comment.uploads`, or from the email it came from)."
               },
               "audit_id": {
                 "type": "integer",
@@ -3894,7 +4544,7 @@ enum OpenAPIDocument {
                     "nullable": true
                   }
                 },
-                "description": "Always `{\"from\": {}, \"to\": {}, \"rel\": null}` in Casebook."
+                "description": "`{\"from\": {}, \"to\": {}, \"rel\": null}`, except on a follow-up ticket: `{\"from\": {\"ticket_id\": 42}, \"to\": {}, \"rel\": \"follow_up\"}` naming the closed ticket."
               }
             },
             "required": [
@@ -4828,6 +5478,390 @@ enum OpenAPIDocument {
               {
                 "$ref": "\u0023/components/schemas/CursorPage"
               }
+            ]
+          },
+          "Attachment": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "file_name": {
+                "type": "string"
+              },
+              "content_url": {
+                "type": "string",
+                "format": "uri",
+                "description": "Where the file is served on this server: `/attachments/{id}/{file_name}`."
+              },
+              "content_type": {
+                "type": "string",
+                "description": "The file's type; `application/octet-stream` when unknown."
+              },
+              "size": {
+                "type": "integer",
+                "description": "In bytes."
+              },
+              "inline": {
+                "type": "boolean",
+                "description": "`true` for an image shown inside an email's body."
+              },
+              "url": {
+                "type": "string",
+                "format": "uri",
+                "description": "This attachment in the API."
+              },
+              "mapped_content_url": {
+                "type": "string",
+                "format": "uri",
+                "description": "The same as `content_url`."
+              },
+              "deleted": {
+                "type": "boolean",
+                "description": "Always `false`."
+              },
+              "malware_access_override": {
+                "type": "boolean",
+                "description": "Always `false`."
+              },
+              "malware_scan_result": {
+                "type": "string",
+                "description": "Always `not_scanned`.",
+                "enum": [
+                  "not_scanned"
+                ]
+              },
+              "thumbnails": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {},
+                  "additionalProperties": true
+                },
+                "description": "Always empty."
+              }
+            },
+            "required": [
+              "id",
+              "file_name",
+              "content_url",
+              "content_type",
+              "size",
+              "inline",
+              "url",
+              "mapped_content_url",
+              "deleted",
+              "malware_access_override",
+              "malware_scan_result",
+              "thumbnails"
+            ],
+            "description": "A file on a comment (uploaded, or from an email), in Zendesk's shape."
+          },
+          "AttachmentResponse": {
+            "type": "object",
+            "properties": {
+              "attachment": {
+                "$ref": "\u0023/components/schemas/Attachment"
+              }
+            },
+            "required": [
+              "attachment"
+            ]
+          },
+          "Upload": {
+            "type": "object",
+            "properties": {
+              "token": {
+                "type": "string",
+                "description": "Names the upload in `comment.uploads`."
+              },
+              "expires_at": {
+                "type": "string",
+                "description": "Three days after the upload.",
+                "format": "date-time"
+              },
+              "attachments": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/Attachment"
+                },
+                "description": "Every file of the upload."
+              },
+              "attachment": {
+                "$ref": "\u0023/components/schemas/Attachment"
+              }
+            },
+            "required": [
+              "token",
+              "expires_at",
+              "attachments",
+              "attachment"
+            ],
+            "description": "An upload: one or more files waiting to be attached to a comment. `attachment` is the file just uploaded."
+          },
+          "UploadResponse": {
+            "type": "object",
+            "properties": {
+              "upload": {
+                "$ref": "\u0023/components/schemas/Upload"
+              }
+            },
+            "required": [
+              "upload"
+            ]
+          },
+          "InboundEmail": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "message_id": {
+                "type": "string",
+                "description": "The `Message-ID` header; a second message with the same one is a duplicate.",
+                "nullable": true
+              },
+              "from": {
+                "type": "string",
+                "description": "The sender's address (from `From:`).",
+                "nullable": true
+              },
+              "subject": {
+                "type": "string",
+                "description": "The decoded subject."
+              },
+              "size": {
+                "type": "integer",
+                "description": "The raw message's size in bytes."
+              },
+              "source": {
+                "type": "string",
+                "description": "How it arrived: `http` (this API, which the mailgate uses)."
+              },
+              "queue": {
+                "type": "string",
+                "description": "The `queue` it was posted with.",
+                "nullable": true
+              },
+              "action": {
+                "type": "string",
+                "enum": [
+                  "correspond",
+                  "comment"
+                ]
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "received",
+                  "processed",
+                  "quarantined",
+                  "held",
+                  "ignored"
+                ],
+                "description": "`received`: stored, not yet processed (a message left so when the server stopped is processed at start); `processed`: applied to `ticket_id`; `quarantined`: could not be parsed or applied, kept with the reason for an admin to retry; `held`: over the per-sender rate limit (a mail loop or a flood), retry to release it; `ignored`: Casebook's own mail coming back, kept but never answered."
+              },
+              "error": {
+                "type": "string",
+                "description": "Why the message was quarantined, held or ignored; for a processed message, notes such as a follow-up to a closed ticket, an attachment over the 20 MB limit (the original keeps it), a `queue` that is not a group or a ticket token that was ignored.",
+                "nullable": true
+              },
+              "classification": {
+                "type": "string",
+                "description": "Why the message looks automatic (an auto-reply, a bounce, bulk mail), `; `-separated. Automatic mail causes no notification mail.",
+                "nullable": true
+              },
+              "ticket_id": {
+                "type": "integer",
+                "description": "The ticket it went to.",
+                "nullable": true
+              },
+              "comment_id": {
+                "type": "integer",
+                "description": "The comment it made.",
+                "nullable": true
+              },
+              "attempts": {
+                "type": "integer",
+                "description": "How many times processing has finished."
+              },
+              "received_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "processed_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              },
+              "duplicate": {
+                "type": "boolean",
+                "description": "Only in answers to `POST /api/v2/inbound/email`: `true` when the Message-ID was received before."
+              }
+            },
+            "required": [
+              "id",
+              "message_id",
+              "from",
+              "subject",
+              "size",
+              "source",
+              "queue",
+              "action",
+              "status",
+              "error",
+              "classification",
+              "ticket_id",
+              "comment_id",
+              "attempts",
+              "received_at",
+              "processed_at"
+            ],
+            "description": "**Casebook extension.** One message received, and what became of it."
+          },
+          "InboundEmailResponse": {
+            "type": "object",
+            "properties": {
+              "inbound_email": {
+                "$ref": "\u0023/components/schemas/InboundEmail"
+              }
+            },
+            "required": [
+              "inbound_email"
+            ]
+          },
+          "InboundEmailList": {
+            "type": "object",
+            "properties": {
+              "inbound_emails": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/InboundEmail"
+                }
+              },
+              "count": {
+                "type": "integer",
+                "description": "How many messages match the filter in all."
+              }
+            },
+            "required": [
+              "inbound_emails",
+              "count"
+            ]
+          },
+          "OutboxMessage": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "kind": {
+                "type": "string",
+                "description": "Which notification: `request_received`, `public_reply`, `internal_note`, `assignment` or `sign_in_link`.",
+                "example": "public_reply"
+              },
+              "to": {
+                "type": "string",
+                "description": "The recipients (To and Cc), comma-separated."
+              },
+              "subject": {
+                "type": "string"
+              },
+              "message_id": {
+                "type": "string",
+                "nullable": true
+              },
+              "ticket_id": {
+                "type": "integer",
+                "description": "The ticket it is about (`null` for a sign-in link).",
+                "nullable": true
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "queued",
+                  "sent",
+                  "failed"
+                ],
+                "description": "`queued`: waiting for its first or next attempt (or for SMTP to be configured); `sent`; `failed`: refused for good or out of attempts, an admin can send it again."
+              },
+              "attempts": {
+                "type": "integer"
+              },
+              "last_error": {
+                "type": "string",
+                "description": "The last failure; for a sent message, the recipients the server refused, if any.",
+                "nullable": true
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "sent_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              },
+              "next_attempt_at": {
+                "type": "string",
+                "description": "When a queued message is tried next.",
+                "format": "date-time"
+              }
+            },
+            "required": [
+              "id",
+              "kind",
+              "to",
+              "subject",
+              "message_id",
+              "ticket_id",
+              "status",
+              "attempts",
+              "last_error",
+              "created_at",
+              "sent_at",
+              "next_attempt_at"
+            ],
+            "description": "**Casebook extension.** One message of the outbox."
+          },
+          "OutboxList": {
+            "type": "object",
+            "properties": {
+              "outbox": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/OutboxMessage"
+                }
+              }
+            },
+            "required": [
+              "outbox"
+            ]
+          },
+          "OutboxRetryResponse": {
+            "type": "object",
+            "properties": {
+              "outbox_message": {
+                "type": "object",
+                "properties": {
+                  "id": {
+                    "type": "integer"
+                  },
+                  "status": {
+                    "type": "string",
+                    "enum": [
+                      "queued"
+                    ]
+                  }
+                },
+                "required": [
+                  "id",
+                  "status"
+                ]
+              }
+            },
+            "required": [
+              "outbox_message"
             ]
           },
           "Health": {

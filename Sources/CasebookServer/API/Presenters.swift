@@ -11,7 +11,12 @@ enum Present {
         o["url"] = .string("\(base)/api/v2/tickets/\(t.id).json")
         o["id"] = .int(t.id)
         o["external_id"] = JSONValue(f.externalID)
-        o["via"] = ["channel": .string(t.via.rawValue), "source": ["from": [:], "to": [:], "rel": nil]]
+        if let source = t.followupSourceID {
+            o["via"] = ["channel": .string(t.via.rawValue), "source": ["from": ["ticket_id": .int(source)], "to": [:], "rel": "follow_up"]]
+            o["via_followup_source_id"] = .int(source)
+        } else {
+            o["via"] = ["channel": .string(t.via.rawValue), "source": ["from": [:], "to": [:], "rel": nil]]
+        }
         o["created_at"] = time(t.createdAt)
         o["updated_at"] = time(t.updatedAt)
         o["type"] = JSONValue(f.type?.rawValue)
@@ -43,7 +48,18 @@ enum Present {
         return .object(o)
     }
 
-    static func comment(_ c: CommentRecord) -> JSONValue {
+    static func attachment(_ a: AttachmentStore.Record, base: String) -> JSONValue {
+        [
+            "id": .int(a.id), "file_name": .string(a.fileName), "content_type": .string(a.contentType),
+            "content_url": .string(base + AttachmentRoutes.path(for: a)), "size": .int(a.size), "inline": .bool(a.isInline),
+            "url": .string("\(base)/api/v2/attachments/\(a.id).json"), "mapped_content_url": .string(base + AttachmentRoutes.path(for: a)),
+            "deleted": false, "malware_access_override": false, "malware_scan_result": "not_scanned", "thumbnails": [],
+        ]
+    }
+
+    static func comment(_ c: CommentRecord) -> JSONValue { comment(c, base: "") }
+
+    static func comment(_ c: CommentRecord, base: String) -> JSONValue {
         var o: JSONObject = [:]
         o["id"] = .int(c.id)
         o["type"] = c.call == nil ? "Comment" : "VoiceComment"
@@ -52,7 +68,7 @@ enum Present {
         o["html_body"] = .string(c.htmlBody)
         o["plain_body"] = .string(c.body)
         o["public"] = .bool(c.isPublic)
-        o["attachments"] = []
+        o["attachments"] = .array(c.attachments.map { attachment($0, base: base) })
         o["audit_id"] = .int(c.auditID)
         o["via"] = ["channel": .string(c.via.rawValue), "source": ["from": [:], "to": [:], "rel": nil]]
         o["created_at"] = time(c.createdAt)
@@ -66,7 +82,7 @@ enum Present {
         return .object(o)
     }
 
-    static func audit(_ a: AuditRecord, comments: [Int: CommentRecord]) -> JSONValue {
+    static func audit(_ a: AuditRecord, comments: [Int: CommentRecord], base: String = "") -> JSONValue {
         var o: JSONObject = [:]
         o["id"] = .int(a.id)
         o["ticket_id"] = .int(a.ticketID)
@@ -75,7 +91,7 @@ enum Present {
         o["via"] = ["channel": .string(a.via.rawValue), "source": ["from": [:], "to": [:], "rel": nil]]
         o["metadata"] = [:]
         o["events"] = .array(a.events.map { e in
-            if e.type == "Comment", let id = e.commentID, let c = comments[id], case .object(var co) = comment(c) {
+            if e.type == "Comment", let id = e.commentID, let c = comments[id], case .object(var co) = comment(c, base: base) {
                 co["id"] = .int(e.id)
                 co["comment_id"] = .int(id)
                 return .object(co)

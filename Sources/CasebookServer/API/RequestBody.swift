@@ -54,6 +54,8 @@ extension Parameters {
 struct QueryItems: Sendable {
     let pairs: [(String, String)]
 
+    init(pairs: [(String, String)]) { self.pairs = pairs }
+
     init(_ raw: String?) {
         pairs = (raw ?? "").split(separator: "&").compactMap { item in
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

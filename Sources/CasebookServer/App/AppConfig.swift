@@ -12,6 +12,8 @@ public struct AppConfig: Sendable {
     public var logLevel: Logger.Level = .info
     /// bcrypt work factor for passwords set from now on (tests lower it; 12 takes ~250 ms, as intended).
     public var bcryptCost: UInt8 = 12
+    /// Addresses, links, SMTP and limits for mail in and out.
+    public var mail: MailSettings
 
     public init(host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "./casebook-data",
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -19,6 +21,7 @@ public struct AppConfig: Sendable {
         self.port = port
         self.dataDirectory = dataDirectory
         self.database = DatabaseLocation.from(environment: environment, dataDirectory: dataDirectory)
+        self.mail = MailSettings(environment: environment, host: host, port: port)
         if let limit = environment["CASEBOOK_RATE_LIMIT"].flatMap(Int.init) { rateLimitPerMinute = limit }
         if let cost = environment["CASEBOOK_BCRYPT_COST"].flatMap(UInt8.init), (4...31).contains(cost) { bcryptCost = cost }
         if let level = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) { logLevel = level }

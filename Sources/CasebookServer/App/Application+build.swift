@@ -22,8 +22,10 @@ public func buildRouter(config: AppConfig, database: Database, logger: Logger) -
                             status: ok ? .ok : .serviceUnavailable)
     }
     let live = LiveEvents()
-    let tickets = TicketService(database: database, live: live)
-    let signIn = SignInService(database: database, bcryptCost: config.bcryptCost, logger: logger)
+    let tickets = TicketService(database: database, live: live, notifier: MailNotifier(settings: config.mail))
+    var signIn = SignInService(database: database, bcryptCost: config.bcryptCost, logger: logger)
+    signIn.mail = config.mail
+    let inbound = InboundMailService(database: database, tickets: tickets, settings: config.mail, logger: logger)
 
     let api = router.group("api/v2")
         .add(middleware: TokenAuthMiddleware(database: database,
@@ -35,6 +37,7 @@ public func buildRouter(config: AppConfig, database: Database, logger: Logger) -
         .register(on: api)
     PeopleRoutes(database: database, people: PeopleService(database: database), signIn: signIn).register(on: api)
     SearchRoutes(database: database, tickets: tickets).register(on: api)
+    InboundRoutes(database: database, service: inbound).register(on: api)
 
     AssetRoutes.register(on: router)
     let renderer = PageRenderer()
@@ -48,6 +51,8 @@ public func buildRouter(config: AppConfig, database: Database, logger: Logger) -
     PortalRoutes(database: database, tickets: tickets, renderer: renderer).register(on: web)
     AdminUserRoutes(database: database, signIn: signIn, renderer: renderer).register(on: web)
     AdminSetupRoutes(database: database, renderer: renderer).register(on: web)
+    AdminMailRoutes(database: database, inbound: inbound, renderer: renderer).register(on: web)
+    AttachmentRoutes(database: database, settings: config.mail).register(api: api, web: web)
     return router
 }
 

@@ -12,6 +12,8 @@ public struct CasebookContext: RequestContext {
     var session: WebSession?
     /// A form body already read (the CSRF check reads it first).
     var form: QueryItems?
+    /// Files of a `multipart/form-data` form.
+    var files: [MultipartForm.File] = []
     /// The peer's address, for the sign-in back-off ("local" when there is no socket, as in tests).
     public let remoteAddress: String
 

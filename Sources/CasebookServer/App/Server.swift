@@ -19,8 +19,13 @@ public enum Server {
 
     public static func run(_ config: AppConfig, database: Database, logger: Logger) async throws {
         let app = buildApplication(config: config, database: database, logger: logger)
+        let outbox = try OutboxWorker(database: database, settings: config.mail, logger: logger)
+        // Mail stored but not processed when the server last stopped is processed now.
+        await InboundMailService(database: database, tickets: TicketService(database: database, notifier: MailNotifier(settings: config.mail)),
+                                 settings: config.mail, logger: logger).resumeUnfinished()
         let serviceGroup = ServiceGroup(configuration: .init(
-            services: [app, SessionHousekeeping(database: database, logger: logger)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            services: [app, SessionHousekeeping(database: database, logger: logger), outbox],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await serviceGroup.run()
     }
 }

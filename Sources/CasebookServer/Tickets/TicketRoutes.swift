@@ -94,7 +94,11 @@ struct TicketRoutes {
         guard items.count <= 100 else { throw APIError.invalid("tickets", "Tickets: at most 100 at a time") }
         let written = try await tickets.database.write { db in
             var results: [TicketService.Written] = []
-            for item in items { results.append(try await tickets.create(item.objectValue!, actor: actor, via: .api, db: db)) }
+            for item in items {
+                let written = try await tickets.create(item.objectValue!, actor: actor, via: .api, db: db)
+                try await tickets.notify(written, actor: actor, db: db)
+                results.append(written)
+            }
             return results
         }
         await tickets.announce(written, by: actor)
@@ -125,7 +129,11 @@ struct TicketRoutes {
         let work = changes
         let written = try await tickets.database.write { db in
             var results: [TicketService.Written] = []
-            for (id, object) in work { results.append(try await tickets.update(id, object, actor: actor, via: .api, db: db)) }
+            for (id, object) in work {
+                let written = try await tickets.update(id, object, actor: actor, via: .api, db: db)
+                try await tickets.notify(written, actor: actor, db: db)
+                results.append(written)
+            }
             return results
         }
         await tickets.announce(written, by: actor)
@@ -151,7 +159,7 @@ struct TicketRoutes {
         let newestFirst = request.query["sort_order"] == "desc" || request.query["sort"] == "-created_at"
         let (list, count, hasMore) = try await tickets.comments(ticketID: id, actor: actor, pagination: pagination,
                                                                 newestFirst: newestFirst)
-        var body: JSONObject = ["comments": .array(list.map(Present.comment))]
+        var body: JSONObject = ["comments": .array(list.map { Present.comment($0, base: request.baseURL) })]
         let links = PageLinks(request: request, path: "/api/v2/tickets/\(id)/comments.json")
         switch pagination {
         case .offset(let page, let perPage): links.offset(into: &body, page: page, perPage: perPage, count: count)
@@ -167,7 +175,7 @@ struct TicketRoutes {
         let id = try context.parameters.id()
         let (list, comments) = try await tickets.audits(ticketID: id, actor: actor)
         return JSONResponse([
-            "audits": .array(list.map { Present.audit($0, comments: comments) }),
+            "audits": .array(list.map { Present.audit($0, comments: comments, base: request.baseURL) }),
             "next_page": nil, "previous_page": nil, "count": .int(list.count),
         ])
     }

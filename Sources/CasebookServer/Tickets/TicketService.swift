@@ -7,6 +7,13 @@ struct TicketService: Sendable {
     let database: Database
     /// Told about every committed change, so open pages update live.
     var live: LiveEvents? = nil
+    /// Queues the mail a change causes, in the change's transaction.
+    var notifier: MailNotifier? = nil
+
+    /// Queues the notifications for a change made with the `db:` variants (inside the caller's transaction).
+    func notify(_ written: Written, actor: Actor, db: any SQLDatabase) async throws {
+        try await notifier?.queue(for: written, actor: actor, db: db)
+    }
 
     /// Announces committed changes to open pages (call after the write that made them has returned).
     func announce(_ written: [Written], by actor: Actor) async {
@@ -138,13 +145,13 @@ struct TicketService: Sendable {
             case .offset(let page, let perPage):
                 let all = try await store.comments(ticketID: ticketID, includeInternal: withNotes, afterID: nil,
                                                    beforeID: nil, limit: page * perPage, descending: newestFirst)
-                return (Array(all.dropFirst((page - 1) * perPage)), count, page * perPage < count)
+                return (try await store.withAttachments(Array(all.dropFirst((page - 1) * perPage))), count, page * perPage < count)
             case .cursor(let size, let after, let before):
                 let list = try await store.comments(ticketID: ticketID, includeInternal: withNotes,
                                                     afterID: newestFirst ? nil : after,
                                                     beforeID: newestFirst ? after : before, limit: size + 1,
                                                     descending: newestFirst)
-                return (Array(list.prefix(size)), count, list.count > size)
+                return (try await store.withAttachments(Array(list.prefix(size))), count, list.count > size)
             }
         }
     }
@@ -154,8 +161,8 @@ struct TicketService: Sendable {
             _ = try await visibleTicket(ticketID, to: actor, db: db)
             let store = TicketStore(db: db)
             let withNotes = actor.role.allows(.viewInternalNotes)
-            let comments = try await store.comments(ticketID: ticketID, includeInternal: withNotes, afterID: nil,
-                                                    beforeID: nil, limit: 100_000)
+            let comments = try await store.withAttachments(
+                try await store.comments(ticketID: ticketID, includeInternal: withNotes, afterID: nil, beforeID: nil, limit: 100_000))
             var byID: [Int: CommentRecord] = [:]
             for c in comments { byID[c.id] = c }
             var audits = try await store.audits(ticketID: ticketID)
@@ -172,7 +179,11 @@ struct TicketService: Sendable {
     // MARK: Writing
 
     func create(_ object: JSONObject, actor: Actor, via: ViaChannel) async throws -> Written {
-        let written = try await database.write { db in try await create(object, actor: actor, via: via, db: db) }
+        let written = try await database.write { db in
+            let written = try await create(object, actor: actor, via: via, db: db)
+            try await notify(written, actor: actor, db: db)
+            return written
+        }
         await announce([written], by: actor)
         return written
     }
@@ -222,11 +233,16 @@ struct TicketService: Sendable {
         let (audit, stored) = try await store.insertAudit(ticketID: id, authorID: actor.id, via: comment.via ?? via,
                                                           at: now, events: events, comment: comment)
         let record = TicketRecord(id: id, fields: ticket, description: comment.body, via: via, createdAt: now, updatedAt: now)
+        if let stored { try await attachUploads(commentObject, comment: stored, ticketID: id, actor: actor, db: db) }
         return Written(ticket: record, audit: audit, comments: stored.map { [$0.id: $0] } ?? [:])
     }
 
     func update(_ id: Int, _ object: JSONObject, actor: Actor, via: ViaChannel) async throws -> Written {
-        let written = try await database.write { db in try await update(id, object, actor: actor, via: via, db: db) }
+        let written = try await database.write { db in
+            let written = try await update(id, object, actor: actor, via: via, db: db)
+            try await notify(written, actor: actor, db: db)
+            return written
+        }
         await announce([written], by: actor)
         return written
     }
@@ -263,7 +279,25 @@ struct TicketService: Sendable {
         var record = current
         record.fields = next
         record.updatedAt = now
+        if let stored, let commentObject = object["comment"]?.objectValue {
+            try await attachUploads(commentObject, comment: stored, ticketID: id, actor: actor, db: db)
+        }
         return Written(ticket: record, audit: audit, comments: stored.map { [$0.id: $0] } ?? [:])
+    }
+
+    /// `comment.uploads`: tokens from `POST /api/v2/uploads` whose files become the comment's attachments.
+    private func attachUploads(_ commentObject: JSONObject, comment: CommentRecord, ticketID: Int, actor: Actor,
+                               db: any SQLDatabase) async throws {
+        guard let list = commentObject["uploads"]?.arrayValue, !list.isEmpty else { return }
+        let tokens = list.compactMap(\.stringValue)
+        guard tokens.count == list.count else {
+            throw APIError.invalid("uploads", "Uploads: a list of upload tokens")
+        }
+        let unknown = try await AttachmentStore(db: db).claim(tokens: tokens, commentID: comment.id, ticketID: ticketID,
+                                                              uploaderID: actor.id, anyUploader: actor.role == .admin)
+        if !unknown.isEmpty {
+            throw APIError.invalid("uploads", "Uploads: no pending upload for token \(unknown.joined(separator: ", "))")
+        }
     }
 
     func delete(_ id: Int, actor: Actor) async throws {

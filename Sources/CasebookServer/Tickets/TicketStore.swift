@@ -9,6 +9,8 @@ struct TicketRecord: Sendable, Equatable {
     var via: ViaChannel
     var createdAt: Int64
     var updatedAt: Int64
+    /// The closed ticket this one follows up (a reply to it by mail opened this one).
+    var followupSourceID: Int? = nil
 }
 
 struct CommentRecord: Sendable, Equatable {
@@ -22,6 +24,10 @@ struct CommentRecord: Sendable, Equatable {
     var via: ViaChannel
     var call: CallLog?
     var createdAt: Int64
+    /// Filled by `TicketStore.withAttachments` where files are shown.
+    var attachments: [AttachmentStore.Record] = []
+    /// The received message this comment came from (its full original, quotes and all).
+    var inboundMessageID: Int? = nil
 }
 
 struct AuditRecord: Sendable {
@@ -53,7 +59,7 @@ struct TicketStore: Sendable {
 
     static let columns = """
         id, external_id, type, subject, description, status, priority, requester_id, submitter_id, assignee_id,
-        group_id, organization_id, due_at, via_channel, created_at, updated_at
+        group_id, organization_id, due_at, via_channel, created_at, updated_at, followup_source_id
         """
     /// The same columns named through the alias `t`, for queries that join or filter on `tickets t`.
     static let qualifiedColumns = qualified(columns, "t")
@@ -120,7 +126,8 @@ struct TicketStore: Sendable {
             description: try row.decode(column: "description", as: String.self),
             via: ViaChannel(rawValue: try row.decode(column: "via_channel", as: String.self)) ?? .api,
             createdAt: try row.decode(column: "created_at", as: Int64.self),
-            updatedAt: try row.decode(column: "updated_at", as: Int64.self))
+            updatedAt: try row.decode(column: "updated_at", as: Int64.self),
+            followupSourceID: try row.decode(column: "followup_source_id", as: Int?.self))
     }
 
     func insert(_ t: TicketSnapshot, description: String, via: ViaChannel, at now: Int64) async throws -> Int {
@@ -331,5 +338,20 @@ struct TicketStore: Sendable {
             if let i = index[try row.decode(column: "audit_id", as: Int.self)] { audits[i].events.append(event) }
         }
         return audits
+    }
+
+    /// The comments with their files.
+    func withAttachments(_ comments: [CommentRecord]) async throws -> [CommentRecord] {
+        guard !comments.isEmpty else { return comments }
+        let ids = comments.map(\.id)
+        let files = try await AttachmentStore(db: db).forComments(ids)
+        var origins: [Int: Int] = [:]
+        for row in try await db.raw("""
+            SELECT id, inbound_message_id FROM comments WHERE id IN (\(binds: ids)) AND inbound_message_id IS NOT NULL
+            """).all() {
+            origins[try row.decode(column: "id", as: Int.self)] = try row.decode(column: "inbound_message_id", as: Int.self)
+        }
+        guard !files.isEmpty || !origins.isEmpty else { return comments }
+        return comments.map { var c = $0; c.attachments = files[c.id] ?? []; c.inboundMessageID = origins[c.id]; return c }
     }
 }

@@ -30,11 +30,13 @@ struct PortalRoutes: Sendable {
         var body: String
     }
     struct Message: Sendable {
+        struct File: Sendable { var name: String, path: String, size: String }
         var author: String
         var fromSupport: Bool
         var when: String
         var whenISO: String
         var html: String
+        var files: [File] = []
     }
     struct RequestPage: Sendable {
         var chrome: Chrome
@@ -99,7 +101,11 @@ struct PortalRoutes: Sendable {
         if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors.append("Description: cannot be blank.") }
         if errors.isEmpty {
             do {
-                let written = try await tickets.create(["subject": .string(subject), "comment": ["body": .string(body)]],
+                var comment: JSONObject = ["body": .string(body)]
+                if !context.files.isEmpty {
+                    comment["uploads"] = [.string(try await FormUploads.stage(context.files, actor: actor, database: database))]
+                }
+                let written = try await tickets.create(["subject": .string(subject), "comment": .object(comment)],
                                                        actor: actor, via: .web)
                 return seeOther("/portal/requests/\(written.ticket.id)")
             } catch let error as APIError where error.status == .unprocessableContent {
@@ -116,8 +122,9 @@ struct PortalRoutes: Sendable {
         try await database.read { db in
             // Not found (not forbidden) for someone else's request: its existence is not the customer's business.
             let ticket = try await tickets.visibleTicket(id, to: actor, db: db)
-            let comments = try await TicketStore(db: db).comments(ticketID: id, includeInternal: false, afterID: nil,
-                                                                  beforeID: nil, limit: 100_000)
+            let store = TicketStore(db: db)
+            let comments = try await store.withAttachments(
+                try await store.comments(ticketID: id, includeInternal: false, afterID: nil, beforeID: nil, limit: 100_000))
             let names = try await NameBook.load(userIDs: comments.map(\.authorID) + [ticket.fields.requesterID], db: db)
             var chrome = Chrome(title: ticket.fields.subject, context: context)
             chrome.errors = errors
@@ -126,7 +133,10 @@ struct PortalRoutes: Sendable {
                 chrome: chrome, request: Self.row(ticket, names: names),
                 messages: comments.filter { $0.isPublic && $0.call == nil }.map {
                     Message(author: names.name($0.authorID), fromSupport: names.users[$0.authorID]?.role.isStaff ?? false,
-                            when: PageTime.text($0.createdAt), whenISO: PageTime.iso($0.createdAt), html: $0.htmlBody)
+                            when: PageTime.text($0.createdAt), whenISO: PageTime.iso($0.createdAt), html: $0.htmlBody,
+                            files: $0.attachments.filter { !$0.isInline }.map {
+                                .init(name: $0.fileName, path: AttachmentRoutes.path(for: $0), size: TimelineBuilder.size($0.size))
+                            })
                 },
                 open: ticket.fields.status != .closed, draft: draft)
         }
@@ -145,7 +155,15 @@ struct PortalRoutes: Sendable {
         let form = context.form ?? QueryItems(nil)
         let body = form["body"] ?? ""
         var object = JSONObject()
-        if !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { object["comment"] = ["body": .string(body), "public": true] }
+        let hasText = !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        if hasText || !context.files.isEmpty {
+            var comment: JSONObject = ["body": .string(hasText ? body : "Attached: " + context.files.map(\.fileName).joined(separator: ", ")),
+                                       "public": true]
+            if !context.files.isEmpty {
+                comment["uploads"] = [.string(try await FormUploads.stage(context.files, actor: actor, database: database))]
+            }
+            object["comment"] = .object(comment)
+        }
         if form["solved"] == "1" { object["status"] = "solved" }
         var errors: [String] = []
         if object.isEmpty { errors.append("Write a reply, or tick “This solves my request”.") } else {

@@ -28,6 +28,8 @@ struct SessionHousekeeping: Service {
                 DELETE FROM sign_in_failures WHERE updated_at <= \(bind: now - day)
                   AND (locked_until IS NULL OR locked_until <= \(bind: now))
                 """).run()
+            // Uploads never attached to a comment within three days (a draft abandoned) go, with unused contents.
+            try await AttachmentStore(db: db).deleteStaleUploads(olderThan: now - 3 * day)
         }
     }
 }

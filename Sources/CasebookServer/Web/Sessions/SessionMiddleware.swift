@@ -14,6 +14,8 @@ struct SessionMiddleware: RouterMiddleware {
     static let csrfCookie = "casebook_csrf"
     static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
     static let maxFormSize = 256 * 1024
+    /// A form with files (the composer's attachments).
+    static let maxMultipartSize = 30 * 1024 * 1024
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -43,6 +45,19 @@ struct SessionMiddleware: RouterMiddleware {
             let form = QueryItems(String(buffer: buffer))
             context.form = form
             supplied = supplied ?? form["csrf"]
+        } else if type.hasPrefix("multipart/form-data") {
+            let buffer: ByteBuffer
+            do {
+                buffer = try await request.collectBody(upTo: Self.maxMultipartSize)
+            } catch {
+                throw WebError(.contentTooLarge, "The form and its files are larger than \(Self.maxMultipartSize / 1_048_576) MB.")
+            }
+            guard let parsed = try? MultipartForm.parse(buffer, contentType: request.headers[.contentType] ?? "") else {
+                throw WebError(.badRequest, "The form could not be read. Reload the page and try again.")
+            }
+            context.form = parsed.form
+            context.files = parsed.files
+            supplied = supplied ?? parsed.form["csrf"]
         }
         let expected = context.session?.csrfToken ?? request.cookies[Self.csrfCookie]?.value
         guard let expected, !expected.isEmpty, let supplied, WebTokens.equal(expected, supplied) else {

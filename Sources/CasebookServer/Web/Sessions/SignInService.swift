@@ -10,6 +10,8 @@ struct SignInService: Sendable {
     let database: Database
     let bcryptCost: UInt8
     let logger: Logger
+    /// Where sign-in links are sent from.
+    var mail = MailSettings(environment: [:])
 
     enum Outcome: Sendable {
         case signedIn(cookie: String, session: WebSession, user: UserRecord)
@@ -72,19 +74,12 @@ struct SignInService: Sendable {
                 INSERT INTO sign_in_links (token_hash, user_id, created_at, expires_at)
                 VALUES (\(bind: APITokens.hash(token)), \(bind: user.id), \(bind: now), \(bind: now + Self.linkLifetime))
                 """).run()
-            try await OutboxStore(db: db).enqueue(kind: "sign-in-link", to: email, subject: "Your sign-in link", body: """
-                Hello \(Placeholders.firstName(of: user.name)),
-
-                Use this link within 15 minutes to sign in to your support requests:
-
-                \(baseURL)/sign-in/link/\(token)
-
-                If you did not ask for it, you can ignore this message.
-                """, now: now)
+            try await MailNotifier(settings: mail).queueSignInLink(to: user, link: "\(baseURL)/sign-in/link/\(token)", db: db)
             return true
         }
-        if sent {
-            logger.notice("sign-in link for \(email): \(baseURL)/sign-in/link/\(token)")
+        if sent, mail.smtpURL == nil {
+            // Without SMTP the link waits in the outbox; the log lets an operator hand it over meanwhile.
+            logger.notice("sign-in link for \(email) (no SMTP_URL, kept in the outbox): \(baseURL)/sign-in/link/\(token)")
         }
     }
 

@@ -1,7 +1,7 @@
 /// The Mustache templates, compiled into the binary. Each group of pages keeps its templates in its own file.
 enum PageTemplates {
     static var all: [(String, String)] {
-        frame + signIn + workspace + ticket + portal + admin
+        frame + signIn + workspace + ticket + portal + admin + adminMail
     }
 
     static let frame: [(String, String)] = [
@@ -32,6 +32,7 @@ enum PageTemplates {
             <a href="/admin/users">People</a>
             <a href="/admin/views">Views setup</a>
             <a href="/admin/macros">Macros</a>
+            <a href="/admin/mail">Mail</a>
             {{/chrome.isAdmin}}
             {{#chrome.isCustomer}}
             <a href="/portal">My requests</a>

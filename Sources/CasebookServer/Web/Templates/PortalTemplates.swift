@@ -35,10 +35,11 @@ extension PageTemplates {
         {{$main}}
         <div class="narrow">
         <h1>New request</h1>
-        <form id="new-request-form" method="post" action="/portal/requests">
+        <form id="new-request-form" method="post" action="/portal/requests" enctype="multipart/form-data">
           <input type="hidden" name="csrf" value="{{chrome.csrf}}">
           <p><label for="subject">Subject</label> <input id="subject" name="subject" required maxlength="250" value="{{subject}}"></p>
           <p><label for="body">How can we help?</label> <textarea id="body" name="body" rows="8" required>{{body}}</textarea></p>
+          <p><label for="files">Attach files (photos, screenshots, invoices)</label> <input id="files" name="files" type="file" multiple></p>
           <p><button type="submit">Submit request</button></p>
         </form>
         </div>
@@ -56,13 +57,15 @@ extension PageTemplates {
           <li class="message{{#fromSupport}} from-support{{/fromSupport}}">
             <div class="entry-head"><span class="author">{{author}}</span> <time datetime="{{whenISO}}">{{when}}</time></div>
             <div class="body">{{{html}}}</div>
+            <ul class="attachments">{{#files}}<li><a href="{{path}}">{{name}}</a> <span class="size">{{size}}</span></li>{{/files}}</ul>
           </li>
         {{/messages}}
         </ol>
         {{#open}}
-        <form id="reply-form" method="post" action="/portal/requests/{{request.id}}/comments">
+        <form id="reply-form" method="post" action="/portal/requests/{{request.id}}/comments" enctype="multipart/form-data">
           <input type="hidden" name="csrf" value="{{chrome.csrf}}">
           <p><label for="body">Your reply</label> <textarea id="body" name="body" rows="6">{{draft}}</textarea></p>
+          <p><label for="files">Attach files</label> <input id="files" name="files" type="file" multiple></p>
           <p><label><input type="checkbox" name="solved" value="1"> This solves my request</label></p>
           <p><button type="submit">Send</button></p>
         </form>

@@ -56,7 +56,7 @@ extension PageTemplates {
             </form>
             {{/hasMacros}}
           </aside>
-          <form id="ticket-form" class="composer" method="post" action="/agent/tickets/{{ticket.id}}">
+          <form id="ticket-form" class="composer" method="post" action="/agent/tickets/{{ticket.id}}" enctype="multipart/form-data">
             <input type="hidden" name="csrf" value="{{chrome.csrf}}">
             <input type="hidden" name="seen_audit" value="{{form.seenAudit}}">
             {{#form.was}}
@@ -87,6 +87,7 @@ extension PageTemplates {
               </div>
               <p><label for="body">Message, note or call summary</label>
                  <textarea id="body" name="body" rows="6">{{form.body}}</textarea></p>
+              <p><label for="files">Attach files</label> <input id="files" name="files" type="file" multiple></p>
               <div class="call-fields">
                 <p><label for="call_direction">Direction</label>
                    <select id="call_direction" name="call_direction">{{#form.callDirections}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/form.callDirections}}</select></p>

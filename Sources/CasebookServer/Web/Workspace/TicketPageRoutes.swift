@@ -36,7 +36,8 @@ struct TicketPageRoutes: Sendable {
         try await database.read { db in
             let ticket = try await tickets.visibleTicket(id, to: actor, db: db)
             let store = TicketStore(db: db)
-            let comments = try await store.comments(ticketID: id, includeInternal: true, afterID: nil, beforeID: nil, limit: 100_000)
+            let comments = try await store.withAttachments(
+                try await store.comments(ticketID: id, includeInternal: true, afterID: nil, beforeID: nil, limit: 100_000))
             var byID: [Int: CommentRecord] = [:]
             for comment in comments { byID[comment.id] = comment }
             let audits = try await store.audits(ticketID: id)
@@ -164,7 +165,12 @@ struct TicketPageRoutes: Sendable {
                 ])
             }
         case .reply, .note:
-            if !text.isEmpty { object["comment"] = .object(["body": .string(text), "public": .bool(draft.mode == .reply)]) }
+            var comment: JSONObject = ["body": .string(text), "public": .bool(draft.mode == .reply)]
+            if !context.files.isEmpty {
+                comment["uploads"] = [.string(try await FormUploads.stage(context.files, actor: actor, database: database))]
+                if text.isEmpty { comment["body"] = .string("Attached: " + context.files.map(\.fileName).joined(separator: ", ")) }
+            }
+            if !text.isEmpty || !context.files.isEmpty { object["comment"] = .object(comment) }
         }
         if errors.isEmpty, object.isEmpty {
             errors.append("Nothing to submit: change a field or write a reply, a note or a call summary.")

@@ -19,6 +19,10 @@ struct TimelineEntry: Sendable {
     var isPublicReply: Bool
     var call: Call?
     var html: String?
+    /// Files on the comment: name, link, size.
+    var files: [(name: String, path: String, size: String)] = []
+    /// The message as received, when the comment came by mail (staff only).
+    var originalPath: String?
     var changes: [String]
     var hasChanges: Bool { !changes.isEmpty }
 }
@@ -52,7 +56,16 @@ struct TimelineBuilder {
             when: PageTime.text(audit.createdAt), whenISO: PageTime.iso(audit.createdAt),
             isInternal: comment.map { !$0.isPublic && $0.call == nil } ?? false, isCall: call != nil,
             isPublicReply: comment.map { $0.isPublic && $0.call == nil } ?? false,
-            call: call, html: comment?.htmlBody, changes: changes)
+            call: call, html: comment?.htmlBody,
+            files: (comment?.attachments ?? []).filter { !$0.isInline }.map {
+                (name: $0.fileName, path: AttachmentRoutes.path(for: $0), size: Self.size($0.size))
+            },
+            originalPath: comment?.inboundMessageID.map { "/agent/mail/\($0)/original" },
+            changes: changes)
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes < 1024 ? "\(bytes) B" : bytes < 1_048_576 ? "\(bytes / 1024) KB" : String(format: "%.1f MB", Double(bytes) / 1_048_576)
     }
 
     static func duration(_ seconds: Int) -> String {

@@ -32,6 +32,24 @@ enum TimelineHTML {
                 out += html
                 out += "</div>"
             }
+            if !e.files.isEmpty {
+                out += #"<ul class="attachments" aria-label="Attachments">"#
+                for file in e.files {
+                    out += #"<li><a href=""#
+                    out += escape(file.path)
+                    out += #"">"#
+                    out += escape(file.name)
+                    out += "</a> <span class=\"size\">"
+                    out += escape(file.size)
+                    out += "</span></li>"
+                }
+                out += "</ul>"
+            }
+            if let original = e.originalPath {
+                out += #"<p class="original"><a href=""#
+                out += escape(original)
+                out += #"">Original message</a></p>"#
+            }
             if e.hasChanges {
                 out += #"<ul class="changes">"#
                 for change in e.changes {
