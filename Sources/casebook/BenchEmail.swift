@@ -32,10 +32,10 @@ extension Bench {
                     throw error
                 }
                 await database.shutdown()
-                let met = name != "SQLite" || figures.perSecond >= 1000
+                let target = name != "SQLite" ? "— (no target)" : figures.perSecond >= 1000 ? "met" : "NOT met"
                 return "| \(name) | \(figures.messages) | \(Int(figures.perSecond)) | "
                     + String(format: "%.1f", Double(figures.bytes) / 1_048_576 / figures.seconds)
-                    + " | \(figures.tickets) | \(figures.threadedReplies) | \(figures.attachments) | \(figures.quarantined) | \(met ? "met" : "NOT met") |"
+                    + " | \(figures.tickets) | \(figures.threadedReplies) | \(figures.attachments) | \(figures.quarantined) | \(target) |"
             }
             try BenchReport.append(
                 title: "Email", subcommand: "email",
