@@ -201,7 +201,7 @@ struct InboundMailService: Sendable {
                [.pending, .solved, .hold].contains(ticket.fields.status) {
                 object["status"] = "open"
             }
-            written = try await tickets.update(ticket.id, object, actor: actor, via: .email, db: db)
+            written = try await tickets.update(ticket.id, object, actor: actor, via: .email, db: db, loaded: ticket)
         } else {
             let base = ThreadingKeys.baseSubject(parsed.subject)
             var object: JSONObject = [

@@ -29,6 +29,16 @@ struct MailNotifier: Sendable {
         let newAssignee = audit.events.first { ($0.type == "Change" || $0.type == "Create") && $0.fieldName == "assignee_id" }
             .flatMap { $0.value.flatMap(Int.init) }
 
+        // Most changes cause no mail (a customer's reply on a ticket without CCs, a tag change): decide that before
+        // asking the database anything, since this runs inside the change's transaction.
+        let mayAcknowledge = created && actor.id == fields.requesterID
+        let mayReply = comment.map { c in
+            c.isPublic && !(created && c.authorID == fields.requesterID) && (c.authorID != fields.requesterID || !fields.ccIDs.isEmpty)
+        } ?? false
+        let mayNote = comment.map { c in !c.isPublic && c.call == nil && fields.followerIDs.contains { $0 != c.authorID } } ?? false
+        let mayAssign = newAssignee.map { $0 != actor.id } ?? false
+        guard mayAcknowledge || mayReply || mayNote || mayAssign else { return }
+
         var ids = Set([fields.requesterID, actor.id] + fields.ccIDs + fields.followerIDs)
         if let comment { ids.insert(comment.authorID) }
         if let newAssignee { ids.insert(newAssignee) }
@@ -44,8 +54,7 @@ struct MailNotifier: Sendable {
         }
 
         var context = Context(settings: settings, ticket: ticket, requester: requester, actor: people[actor.id],
-                              answering: options.answering,
-                              thread: try await MailThreadStore(db: db).thread(ticketID: ticket.id))
+                              answering: options.answering)
         let templates = MailTemplateStore(db: db)
         let outbox = OutboxStore(db: db)
 
@@ -111,12 +120,15 @@ struct MailNotifier: Sendable {
         let requester: UserRecord
         let actor: UserRecord?
         let answering: String?
-        var thread: [String]
+        /// The ticket's Message-IDs, loaded with the first message composed.
+        var thread: [String]? = nil
 
         mutating func mail(_ event: MailTemplate.Event, to: [UserRecord], cc: [UserRecord], comment: CommentRecord?,
                            author: UserRecord?, automatic: String?, templates: MailTemplateStore,
                            attachments: [AttachmentStore.Record] = [], db: any SQLDatabase) async throws -> OutgoingMail {
             let template = try await templates.template(event)
+            let thread: [String]
+            if let known = self.thread { thread = known } else { thread = try await MailThreadStore(db: db).thread(ticketID: ticket.id) }
             let recipient = to.first
             let values: [String: Any] = [
                 "ticket": [
@@ -169,7 +181,7 @@ struct MailNotifier: Sendable {
                 messageID: messageID, date: Date(), inReplyTo: parent,
                 references: thread + (answering.map { thread.contains($0) ? [] : [$0] } ?? []),
                 extraHeaders: headers, text: rendered.text, html: rendered.html, attachments: files)
-            thread.append(messageID)
+            self.thread = thread + [messageID]
             return mail
         }
     }

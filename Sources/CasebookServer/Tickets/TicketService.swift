@@ -247,8 +247,14 @@ struct TicketService: Sendable {
         return written
     }
 
-    func update(_ id: Int, _ object: JSONObject, actor: Actor, via: ViaChannel, db: any SQLDatabase) async throws -> Written {
-        let current = try await visibleTicket(id, to: actor, db: db)
+    /// `loaded`: the ticket as the caller just read it in this transaction, when the caller is staff (saves reading
+    /// it again).
+    func update(_ id: Int, _ object: JSONObject, actor: Actor, via: ViaChannel, db: any SQLDatabase,
+                loaded: TicketRecord? = nil) async throws -> Written {
+        let current: TicketRecord
+        if let loaded, loaded.id == id, actor.role.isStaff { current = loaded } else {
+            current = try await visibleTicket(id, to: actor, db: db)
+        }
         if object["safe_update"]?.boolValue == true {
             guard let stamp = object["updated_stamp"]?.stringValue, let seen = parseISODate(stamp) else {
                 throw APIError.invalid("updated_stamp", "Updated stamp: required with safe_update", error: "BlankValue")
