@@ -4,18 +4,21 @@ import HTTPTypes
 import NIOCore
 
 extension Request {
+    /// The raw body, at most `limit` bytes; beyond that a Zendesk-shaped 413 saying `tooLarge`.
+    func collectedBody(upTo limit: Int, tooLarge: String) async throws -> ByteBuffer {
+        do {
+            return try await body.collect(upTo: limit)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw APIError(.contentTooLarge, "RequestTooLarge", tooLarge)
+        } catch is NIOTooManyBytesError {
+            throw APIError(.contentTooLarge, "RequestTooLarge", tooLarge)
+        }
+    }
+
     /// The JSON body, or a Zendesk-shaped 400 (bad JSON) / 413 (too large).
     func json(context: CasebookContext) async throws -> JSONValue {
-        let buffer: ByteBuffer
-        do {
-            buffer = try await body.collect(upTo: context.maxUploadSize)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw APIError(.contentTooLarge, "RequestTooLarge",
-                           "The request body is larger than \(context.maxUploadSize) bytes")
-        } catch is NIOTooManyBytesError {
-            throw APIError(.contentTooLarge, "RequestTooLarge",
-                           "The request body is larger than \(context.maxUploadSize) bytes")
-        }
+        let buffer = try await collectedBody(upTo: context.maxUploadSize,
+                                             tooLarge: "The request body is larger than \(context.maxUploadSize) bytes")
         guard buffer.readableBytes > 0 else { throw APIError.badRequest("The request body is empty; JSON was expected") }
         do {
             return try JSONValue.parse(buffer.readableBytesView)

@@ -119,12 +119,6 @@ struct AttachmentRoutes {
 
     /// The raw request body, at most `limit` bytes (413 beyond).
     static func collect(_ request: Request, limit: Int) async throws -> ByteBuffer {
-        do {
-            return try await request.body.collect(upTo: limit)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            throw APIError(.contentTooLarge, "RequestTooLarge", "The body is larger than the \(limit / 1_048_576) MB limit")
-        } catch is NIOTooManyBytesError {
-            throw APIError(.contentTooLarge, "RequestTooLarge", "The body is larger than the \(limit / 1_048_576) MB limit")
-        }
+        try await request.collectedBody(upTo: limit, tooLarge: "The body is larger than the \(limit / 1_048_576) MB limit")
     }
 }

@@ -23,7 +23,7 @@ struct AttachmentStore: Sendable {
     }
 
     static func digest(_ data: [UInt8]) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        APITokens.hex(SHA256.hash(data: data))
     }
 
     /// Stores `data` (once per content) and an attachment row for it.

@@ -268,7 +268,7 @@ struct InboundMailService: Sendable {
             let images = files.filter { $0.isInline && AttachmentStore.imageTypes($0.contentType) }
             if !images.isEmpty {
                 html = HTMLSanitizer.html(fromPlainText: text) + images.map {
-                    "<p><img src=\"\(AttachmentRoutes.path(for: $0))\" alt=\"\(escapeAttribute($0.fileName))\"></p>"
+                    "<p><img src=\"\(AttachmentRoutes.path(for: $0))\" alt=\"\(TimelineHTML.escape($0.fileName))\"></p>"
                 }.joined()
             }
         } else if var source = parsed.htmlBody {
@@ -287,11 +287,6 @@ struct InboundMailService: Sendable {
             }
         }
         return (text, html)
-    }
-
-    static func escapeAttribute(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 
     /// Messages stored but not processed when the server stopped are processed at start.
