@@ -151,15 +151,17 @@ struct OrderingTests {
 struct RolePermissionTests {
     /// The permission matrix, written out: the permissions each role has. Everything else is denied.
     static let staff: Set<Permission> = [.viewAllTickets, .editTicketFields, .viewInternalNotes, .addInternalNotes,
-                                         .viewPeople, .manageEndUsers, .useWorkspace, .applyMacros]
-    static let leadership: Set<Permission> = [.deleteTickets, .reorderQueues, .approveExceptions]
+                                         .viewPeople, .manageEndUsers, .useWorkspace, .applyMacros, .escalateTickets]
+    static let leadership: Set<Permission> = [.deleteTickets, .reorderQueues, .approveExceptions, .manageExclusions,
+                                              .viewTeamBoard]
     static let granted: [Role: Set<Permission>] = [
         .endUser: [.usePortal],
         .agent: staff,
         .lead: staff.union(leadership),
         .manager: staff.union(leadership),
         .admin: staff.union(leadership).union([.manageStaff, .manageOrganizations, .manageGroups, .manageViews,
-                                               .manageMacros, .manageCredentials, .receiveMail, .manageMail]),
+                                               .manageMacros, .manageCredentials, .receiveMail, .manageMail,
+                                               .manageRouting, .manageSLAs]),
     ]
 
     @Test("Every role × every permission", arguments: Role.allCases, Permission.allCases)
@@ -182,6 +184,8 @@ struct RolePermissionTests {
         #expect(Permission.allCases.filter { Role.endUser.allows($0) } == [.usePortal])
         #expect(Role.allCases.filter { $0.allows(.reorderQueues) } == [.lead, .manager, .admin])
         #expect(Role.allCases.filter { $0.allows(.approveExceptions) } == [.lead, .manager, .admin])
+        #expect(Role.allCases.filter { $0.allows(.manageExclusions) } == [.lead, .manager, .admin])
+        #expect(Role.allCases.filter { $0.allows(.manageRouting) } == [.admin])
     }
 
     @Test("Staff and rank")

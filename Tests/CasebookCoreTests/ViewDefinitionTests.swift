@@ -91,7 +91,8 @@ struct ViewDefinitionTests {
 
     @Test("Sort raw values are what the server stores")
     func sortNames() {
-        #expect(ViewSort.allCases.map(\.rawValue) == ["priority", "updated", "created"])
+        #expect(ViewSort.allCases.map(\.rawValue) == ["priority", "updated", "created", "sla"])
+        #expect(ViewSort.allCases.map(\.label) == ["Priority", "Updated", "Created", "Nearest SLA breach"])
         #expect(ViewSort(rawValue: "oldest") == nil)
     }
 }

@@ -40,7 +40,8 @@ struct PageModelLookupTests {
                                          updated: "u", updatedISO: "i")
         let page = TicketPage(chrome: chrome, ticket: summary,
                               requester: .init(name: "n", email: "e", organization: "o", tickets: []), others: [],
-                              timelineHTML: TimelineHTML.render([entry]), form: view, conflict: .init(changes: ["x"]), macros: [])
+                              timelineHTML: TimelineHTML.render([entry]), form: view, conflict: .init(changes: ["x"]), macros: [],
+                              routing: TicketRoutingPanel())
         let row = TicketRow(id: 1, subject: "s", status: "open", priority: "low", requester: "r", assignee: "a", group: "g",
                             updated: "u", updatedISO: "i")
         let link = ViewLink(key: "mine", title: "Mine", count: 3, current: true)

@@ -30,12 +30,14 @@ struct StorageTests {
                 "0001_CreateOrganizations", "0002_CreateUsers", "0003_CreateGroups", "0004_CreateTickets",
                 "0005_CreateAuditsAndComments", "0006_CreateIdempotencyKeys", "0007_AddTicketReadIndexes",
                 "0008_CreateWebSessions", "0009_CreateOutbox", "0010_CreateViewsAndMacros", "0011_AddQueueIndexes",
-                "0012_CreateMailTables",
+                "0012_CreateMailTables", "0013_AddPresenceAndRouting", "0014_CreateBusinessHoursAndSLAs", "0015_CreateJobs",
             ])
             for table in ["organizations", "organization_domains", "users", "api_tokens", "groups", "group_memberships",
                           "tickets", "ticket_tags", "ticket_collaborators", "audits", "audit_events", "comments",
                           "idempotency_keys", "web_sessions", "sign_in_failures", "sign_in_links", "outbox", "views",
-                          "macros", "inbound_messages", "mail_message_ids", "blobs", "attachments", "mail_templates"] {
+                          "macros", "inbound_messages", "mail_message_ids", "blobs", "attachments", "mail_templates",
+                          "agent_presence", "agent_skills", "routing_rules", "exclusion_rules", "routing_queue", "ticket_links",
+                          "business_hours_schedules", "sla_policies", "ticket_slas", "jobs"] {
                 #expect(try await Self.count(table, in: database) == 0, "\(table)")
             }
         }
@@ -129,6 +131,22 @@ struct StorageTests {
             #expect(try await Self.count("users", in: database) == stories.users.count + 1)
             #expect(try await Self.count("organizations", in: database) == stories.organizations.count)
             #expect(try await Self.count("groups", in: database) == stories.groups.count)
+            // Routing and SLAs come with the stories: hours, two policies, the newcomer's exclusion, every ticket's SLA history.
+            #expect(try await Self.count("business_hours_schedules", in: database) == 1)
+            #expect(try await Self.count("sla_policies", in: database) == 2)
+            #expect(try await Self.count("ticket_slas", in: database) == stories.tickets.count)
+            let exclusion = try await database.read { db in
+                try await db.raw("""
+                    SELECT a.email AS agent, r.email AS requester FROM exclusion_rules e
+                    JOIN users a ON a.id = e.agent_id JOIN users r ON r.id = e.requester_id
+                    """).all().map { (try $0.decode(column: "agent", as: String.self), try $0.decode(column: "requester", as: String.self)) }
+            }
+            #expect(exclusion.map(\.0) == ["owen.pryce@brightbeam.example"])
+            #expect(exclusion.map(\.1) == ["nigel.ashcroft@harborlogistics.example"])
+            let withPolicy = try await database.read { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM ticket_slas WHERE policy_id IS NOT NULL").first()!.decode(column: "n", as: Int.self)
+            }
+            #expect(withPolicy > 0, "open demo tickets are under a policy")
 
             let (audits, comments) = try await database.read { (db) -> ([Int: [AuditRecord]], [CommentRecord]) in
                 let ids = try await db.raw("SELECT id FROM tickets ORDER BY id").all().map { try $0.decode(column: "id", as: Int.self) }

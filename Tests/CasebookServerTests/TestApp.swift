@@ -111,6 +111,10 @@ struct Caller: Sendable {
 struct TestApp: Sendable {
     let database: Database
     let client: any TestClientProtocol
+    /// The services behind the app (run background jobs with `services.jobRunner().runDue()`).
+    let services: CasebookServices
+    /// The time background jobs go by; tests move it.
+    let clock: ManualClock
     let admin: Caller
     let agent: Caller
     let endUserA: Caller
@@ -139,12 +143,15 @@ struct TestApp: Sendable {
             var config = AppConfig(environment: mail)
             config.rateLimitPerMinute = rateLimit
             config.bcryptCost = 4
+            let clock = ManualClock()
+            config.clock = clock.clock
             var logger = Logger(label: "test")
             logger.logLevel = .warning
-            let app = buildApplication(config: config, database: database, logger: logger)
+            let services = CasebookServices(config: config, database: database, logger: logger)
+            let app = buildApplication(config: config, database: database, logger: logger, services: services)
             try await app.test(.router) { client in
                 try await body(TestApp(
-                    database: database, client: client,
+                    database: database, client: client, services: services, clock: clock,
                     admin: Caller(client: client, token: admin.token, id: admin.userID),
                     agent: Caller(client: client, token: agent.token, id: agent.userID),
                     endUserA: Caller(client: client, token: a.token, id: a.userID),

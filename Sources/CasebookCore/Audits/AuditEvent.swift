@@ -24,6 +24,9 @@ public enum AuditEvent: Sendable, Equatable {
     case tagsChange(tags: [String], previous: [String])
     /// CCs (`collaborator_ids`) or followers (`follower_ids`) changed.
     case collaboratorChange(field: String, ids: [Int], previous: [Int])
+    /// Something Casebook or a person did that is not a field change, in words: routed by a rule, escalated,
+    /// an exclusion overridden, an SLA breached. `kind` names what (`routing`, `escalation`, …) for filtering.
+    case notice(kind: String, text: String)
 
     public var typeName: String {
         switch self {
@@ -32,6 +35,7 @@ public enum AuditEvent: Sendable, Equatable {
         case .comment: "Comment"
         case .tagsChange: "TagsChange"
         case .collaboratorChange: "CollaboratorChange"
+        case .notice: "Notice"
         }
     }
 }

@@ -48,20 +48,30 @@ public enum Permission: String, Sendable, CaseIterable {
     case receiveMail
     /// The mail admin: quarantine, outbox, notification templates.
     case manageMail
+    /// Escalating a ticket to another group or to a lead or manager.
+    case escalateTickets
+    /// "Never assign this customer's tickets to this agent": creating and removing exclusion rules, overriding one.
+    case manageExclusions
+    /// The team board: who is online, what each holds, who is reachable.
+    case viewTeamBoard
+    /// Routing rules, groups' routing modes, agents' skills and capacity.
+    case manageRouting
+    /// Business hours and SLA policies.
+    case manageSLAs
 }
 
 extension Role {
     public func allows(_ permission: Permission) -> Bool {
         switch permission {
         case .viewAllTickets, .editTicketFields, .viewInternalNotes, .addInternalNotes, .viewPeople,
-             .manageEndUsers, .useWorkspace, .applyMacros:
+             .manageEndUsers, .useWorkspace, .applyMacros, .escalateTickets:
             isStaff
         case .usePortal:
             self == .endUser
-        case .deleteTickets, .reorderQueues, .approveExceptions:
+        case .deleteTickets, .reorderQueues, .approveExceptions, .manageExclusions, .viewTeamBoard:
             rank >= Role.lead.rank
         case .manageStaff, .manageOrganizations, .manageGroups, .manageViews, .manageMacros, .manageCredentials,
-             .receiveMail, .manageMail:
+             .receiveMail, .manageMail, .manageRouting, .manageSLAs:
             self == .admin
         }
     }

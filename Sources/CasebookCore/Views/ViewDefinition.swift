@@ -2,6 +2,17 @@
 /// the unassigned queue oldest first so nothing waits forever, activity lists by latest change.
 public enum ViewSort: String, Sendable, CaseIterable, Codable {
     case priority, updated, created
+    /// The nearest SLA breach first; tickets without a running target last.
+    case sla
+
+    public var label: String {
+        switch self {
+        case .priority: "Priority"
+        case .updated: "Updated"
+        case .created: "Created"
+        case .sla: "Nearest SLA breach"
+        }
+    }
 }
 
 /// A queue of tickets defined by a search-language query (see Sources/CasebookCore/Search/SearchQuery.swift for the language; check every built-in query parses with SearchQuery in a test).

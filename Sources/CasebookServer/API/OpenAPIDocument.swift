@@ -6,7 +6,7 @@ enum OpenAPIDocument {
       "info": {
         "title": "Casebook API",
         "version": "2",
-        "description": "Casebook's REST API follows the [Zendesk Support API](https://developer.zendesk.com/api-reference/ticketing/introduction/):\nthe same paths, root keys (`{\"ticket\": {...}}`), field names, error bodies and pagination, so Zendesk\nclients such as zenpy work against it unchanged. This document describes the API **as Casebook implements it**;\nCasebook-only additions are marked as such.\n\n## Paths and the `.json` suffix\nEvery path may also be called with a `.json` suffix, exactly as Zendesk clients do:\n`GET /api/v2/tickets/42.json` is the same request as `GET /api/v2/tickets/42`, and\n`GET /healthz.json` the same as `GET /healthz`. Paths are listed here without the suffix. The one exception\nis this document itself, whose path is `/api/v2/openapi.json`.\n\n## Authentication\nSend an API token in one of two ways (password authentication is not accepted on the API):\n* HTTP Basic with the user name `{email}/token` and the token as password, e.g.\n  `Authorization: Basic base64(\"agent@example.com/token:cb_...\")` (scheme `basicAuth`);\n* `Authorization: Bearer {token}` (scheme `bearerAuth`).\n\nA request without credentials reaches the route, which answers **401** unless it is public (`/healthz`,\n`/api/v2/openapi.json`). Credentials that do not match an active user (an unknown token, a token of another\nemail, a suspended user, a malformed header) are refused with **401** on every `/api/v2` path.\nWhat a signed-in user may do depends on the role: `end-user`, `agent`, `lead`, `manager`, `admin`\n(lead and manager are agents with more authority). Staff (every role but end-user) see all tickets and\npeople; end-users see the tickets they requested, are CC'd on, or that belong to their organization when it\nshares tickets. Deleting tickets takes lead or above; managing staff, organizations, groups and memberships takes\nadmin. A missing permission answers **403**, a record the caller may not see answers **404**.\n\n## Errors\nErrors have Zendesk's shape `{\"error\": \"...\", \"description\": \"...\", \"details\": {...}}`:\n* **400** `InvalidJSON`: the body is missing, empty or not JSON, lacks its root object, or a query parameter\n  is malformed (e.g. `per_page=abc`, a bad cursor, missing `ids`); searches answer `InvalidSearch`.\n* **401** `Couldn't authenticate you`.\n* **403** `Forbidden`: the role lacks the permission.\n* **404** `RecordNotFound`: no such record, or not visible to the caller.\n* **409** `UpdateConflict`: a `safe_update` whose `updated_stamp` is stale.\n* **413** `RequestTooLarge`: the request body is over 1 MiB (raw mail to `POST /api/v2/inbound/email`: over\n  50 MB; a file to `POST /api/v2/uploads`: over 20 MB).\n* **422** `RecordInvalid` with `details` mapping each field to a list of `{\"error\", \"description\"}`\n  (`BlankValue`, `InvalidValue`, `DuplicateValue`, `PermissionDenied`), e.g.\n  `{\"error\": \"RecordInvalid\", \"description\": \"Record validation errors\", \"details\": {\"subject\": [{\"error\": \"BlankValue\", \"description\": \"Subject: cannot be blank\"}]}}`.\n* **429** `TooManyRequests`: over the per-token rate limit (700 requests a minute unless the server is configured\n  otherwise); wait the number of seconds in `Retry-After`. Authenticated responses carry `X-Rate-Limit` and\n  `X-Rate-Limit-Remaining`.\n\n## Pagination\nLists page in one of Zendesk's two ways; the parameters choose:\n* **Offset**: `page` (from 1) and `per_page` (default 100, at most 100). The response has `next_page` and\n  `previous_page` (absolute URLs or `null`) and `count`.\n* **Cursor**: `page[size]` (at most 100), `page[after]`, `page[before]` (opaque cursors from a previous response).\n  The response has `meta: {has_more, after_cursor, before_cursor}` and `links: {next, prev}` (absolute URLs or\n  `null`). Sending `page[after]` or `page[before]` without `page[size]` pages by 100.\n\nQuery keys may be sent with literal or percent-encoded brackets (`page%5Bsize%5D=100`).\n\n## Casebook extensions\n* **Call logs**: a comment with a `call` object (`direction`, `from`, `to`, `participants`, `duration` in seconds)\n  records a phone call; its body is the call summary. It comes back as a `VoiceComment` whose `data` holds the call,\n  and its audit's `via.channel` is `voice`.\n* **Idempotent creates**: `POST /api/v2/tickets` with an `Idempotency-Key` header returns the first answer again\n  for a retry with the same key and body, instead of creating a duplicate.\n* `casebook_role` on users gives the full Casebook role (`lead`, `manager`, ...); `role` keeps Zendesk's three values.\n* **Inbound mail**: `POST /api/v2/inbound/email` takes one raw RFC 5322 message (the door `casebook mailgate`\n  uses) and turns it into a ticket, a reply or an internal note. Every message is stored before it is processed;\n  admins list what came in, download originals and retry quarantined or held messages under `/api/v2/inbound/emails`.\n* **Outbox**: notification mail is queued in a durable outbox in the same transaction as the change that caused it,\n  then sent over SMTP with retries; admins list it at `GET /api/v2/outbox` and send a message again with\n  `POST /api/v2/outbox/{id}/retry`.\n"
+        "description": "Casebook's REST API follows the [Zendesk Support API](https://developer.zendesk.com/api-reference/ticketing/introduction/):\nthe same paths, root keys (`{\"ticket\": {...}}`), field names, error bodies and pagination, so Zendesk\nclients such as zenpy work against it unchanged. This document describes the API **as Casebook implements it**;\nCasebook-only additions are marked as such.\n\n## Paths and the `.json` suffix\nEvery path may also be called with a `.json` suffix, exactly as Zendesk clients do:\n`GET /api/v2/tickets/42.json` is the same request as `GET /api/v2/tickets/42`, and\n`GET /healthz.json` the same as `GET /healthz`. Paths are listed here without the suffix. The one exception\nis this document itself, whose path is `/api/v2/openapi.json`.\n\n## Authentication\nSend an API token in one of two ways (password authentication is not accepted on the API):\n* HTTP Basic with the user name `{email}/token` and the token as password, e.g.\n  `Authorization: Basic base64(\"agent@example.com/token:cb_...\")` (scheme `basicAuth`);\n* `Authorization: Bearer {token}` (scheme `bearerAuth`).\n\nA request without credentials reaches the route, which answers **401** unless it is public (`/healthz`,\n`/api/v2/openapi.json`). Credentials that do not match an active user (an unknown token, a token of another\nemail, a suspended user, a malformed header) are refused with **401** on every `/api/v2` path.\nWhat a signed-in user may do depends on the role: `end-user`, `agent`, `lead`, `manager`, `admin`\n(lead and manager are agents with more authority). Staff (every role but end-user) see all tickets and\npeople; end-users see the tickets they requested, are CC'd on, or that belong to their organization when it\nshares tickets. Deleting tickets takes lead or above; managing staff, organizations, groups and memberships takes\nadmin. A missing permission answers **403**, a record the caller may not see answers **404**.\n\n## Errors\nErrors have Zendesk's shape `{\"error\": \"...\", \"description\": \"...\", \"details\": {...}}`:\n* **400** `InvalidJSON`: the body is missing, empty or not JSON, lacks its root object, or a query parameter\n  is malformed (e.g. `per_page=abc`, a bad cursor, missing `ids`); searches answer `InvalidSearch`.\n* **401** `Couldn't authenticate you`.\n* **403** `Forbidden`: the role lacks the permission.\n* **404** `RecordNotFound`: no such record, or not visible to the caller.\n* **409** `UpdateConflict`: a `safe_update` whose `updated_stamp` is stale.\n* **413** `RequestTooLarge`: the request body is over 1 MiB (raw mail to `POST /api/v2/inbound/email`: over\n  50 MB; a file to `POST /api/v2/uploads`: over 20 MB).\n* **422** `RecordInvalid` with `details` mapping each field to a list of `{\"error\", \"description\"}`\n  (`BlankValue`, `InvalidValue`, `DuplicateValue`, `PermissionDenied`), e.g.\n  `{\"error\": \"RecordInvalid\", \"description\": \"Record validation errors\", \"details\": {\"subject\": [{\"error\": \"BlankValue\", \"description\": \"Subject: cannot be blank\"}]}}`.\n* **429** `TooManyRequests`: over the per-token rate limit (700 requests a minute unless the server is configured\n  otherwise); wait the number of seconds in `Retry-After`. Authenticated responses carry `X-Rate-Limit` and\n  `X-Rate-Limit-Remaining`.\n\n## Pagination\nLists page in one of Zendesk's two ways; the parameters choose:\n* **Offset**: `page` (from 1) and `per_page` (default 100, at most 100). The response has `next_page` and\n  `previous_page` (absolute URLs or `null`) and `count`.\n* **Cursor**: `page[size]` (at most 100), `page[after]`, `page[before]` (opaque cursors from a previous response).\n  The response has `meta: {has_more, after_cursor, before_cursor}` and `links: {next, prev}` (absolute URLs or\n  `null`). Sending `page[after]` or `page[before]` without `page[size]` pages by 100.\n\nQuery keys may be sent with literal or percent-encoded brackets (`page%5Bsize%5D=100`).\n\n## Casebook extensions\n* **Call logs**: a comment with a `call` object (`direction`, `from`, `to`, `participants`, `duration` in seconds)\n  records a phone call; its body is the call summary. It comes back as a `VoiceComment` whose `data` holds the call,\n  and its audit's `via.channel` is `voice`.\n* **Idempotent creates**: `POST /api/v2/tickets` with an `Idempotency-Key` header returns the first answer again\n  for a retry with the same key and body, instead of creating a duplicate.\n* `casebook_role` on users gives the full Casebook role (`lead`, `manager`, ...); `role` keeps Zendesk's three values.\n* **Inbound mail**: `POST /api/v2/inbound/email` takes one raw RFC 5322 message (the door `casebook mailgate`\n  uses) and turns it into a ticket, a reply or an internal note. Every message is stored before it is processed;\n  admins list what came in, download originals and retry quarantined or held messages under `/api/v2/inbound/emails`.\n* **Outbox**: notification mail is queued in a durable outbox in the same transaction as the change that caused it,\n  then sent over SMTP with retries; admins list it at `GET /api/v2/outbox` and send a message again with\n  `POST /api/v2/outbox/{id}/retry`.\n* **Routing**: new unassigned tickets go through routing rules (`/api/v2/routing_rules`), then to an online agent\n  of the group (round robin or least loaded, within capacity and skills); a ticket nobody can take waits in\n  `GET /api/v2/routing/queue`. Agents set their presence at `/api/v2/presence/me`. Exclusion rules\n  (`/api/v2/exclusion_rules`) keep an agent away from a requester or organization: routing skips the agent, and a manual\n  assignment needs `override_exclusion` from a lead or above. Agents escalate with `POST /api/v2/tickets/{id}/escalations`;\n  `GET /api/v2/tickets/{id}/repeat_contacts` shows a requester's earlier tickets about the same thing. Audits record\n  these as `Notice` events.\n* **SLAs**: Zendesk's business-hours schedules and SLA policies, with Casebook's `pause_on`, `schedule_id` and\n  `escalation` (raise priority, move group, tag, mail leads before or at a breach); `GET /api/v2/tickets/{id}/slas`\n  shows a ticket's targets. A durable job runner (the `jobs` table) checks SLAs every 30 s and retries waiting\n  tickets every 30 s and as soon as an agent comes online.\n"
       },
       "servers": [
         {
@@ -64,6 +64,12 @@ enum OpenAPIDocument {
         },
         {
           "name": "Outbox"
+        },
+        {
+          "name": "Routing"
+        },
+        {
+          "name": "SLAs"
         },
         {
           "name": "Service"
@@ -467,7 +473,7 @@ enum OpenAPIDocument {
             "tags": [
               "Tickets"
             ],
-            "description": "Changes fields and/or adds a comment, recorded as one audit. With `safe_update: true` and `updated_stamp`, the update only happens if nobody changed the ticket since `updated_stamp` (otherwise 409 `UpdateConflict`).",
+            "description": "Changes fields and/or adds a comment, recorded as one audit. With `safe_update: true` and `updated_stamp`, the update only happens if nobody changed the ticket since `updated_stamp` (otherwise 409 `UpdateConflict`). Assigning an agent whom an exclusion rule keeps away from the requester or organization answers 422 `RecordInvalid` with error `ExclusionRule` on `assignee_id`, unless a lead or above sends `override_exclusion: true`.",
             "parameters": [
               {
                 "$ref": "\u0023/components/parameters/RecordId"
@@ -3090,6 +3096,1459 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v2/presence": {
+          "get": {
+            "operationId": "listAgentPresences",
+            "summary": "List agents' presence",
+            "tags": [
+              "Routing"
+            ],
+            "description": "**Casebook extension.** Every active staff member with presence, open tickets and whether routing can reach them. Staff only.",
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/AgentPresenceList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/presence/me": {
+          "get": {
+            "operationId": "showMyPresence",
+            "summary": "Show my presence",
+            "tags": [
+              "Routing"
+            ],
+            "description": "**Casebook extension.** The caller's presence. Staff only.",
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/AgentPresenceResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "put": {
+            "operationId": "updateMyPresence",
+            "summary": "Set my presence",
+            "tags": [
+              "Routing"
+            ],
+            "description": "**Casebook extension.** Sets the caller's status; going `online` lets waiting tickets be routed right away. Staff only.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/AgentPresenceRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/AgentPresenceResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/routing_rules": {
+          "get": {
+            "operationId": "listRoutingRules",
+            "summary": "List routing rules",
+            "tags": [
+              "Routing"
+            ],
+            "description": "**Casebook extension.** Staff only.",
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/RoutingRuleList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createRoutingRule",
+            "summary": "Create a routing rule",
+            "tags": [
+              "Routing"
+            ],
+            "description": "**Casebook extension.** Admin only (permission `manageRouting`).",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/RoutingRuleRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/RoutingRuleResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/routing_rules/{id}": {
+          "get": {
+            "operationId": "showRoutingRule",
+            "summary": "Show a routing rule",
+            "tags": [
+              "Routing"
+            ],
+            "description": "**Casebook extension.** Staff only.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/RoutingRuleResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "put": {
+            "operationId": "updateRoutingRule",
+            "summary": "Update a routing rule",
+            "tags": [
+              "Routing"
+            ],
+            "description": "**Casebook extension.** Admin only (permission `manageRouting`).",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/RoutingRuleRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/RoutingRuleResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "delete": {
+            "operationId": "deleteRoutingRule",
+            "summary": "Delete a routing rule",
+            "tags": [
+              "Routing"
+            ],
+            "description": "**Casebook extension.** Admin only (permission `manageRouting`).",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "204": {
+                "$ref": "\u0023/components/responses/NoContent"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/exclusion_rules": {
+          "get": {
+            "operationId": "listExclusionRules",
+            "summary": "List exclusion rules",
+            "tags": [
+              "Routing"
+            ],
+            "description": "**Casebook extension.** Staff only.",
+            "parameters": [
+              {
+                "name": "agent_id",
+                "in": "query",
+                "description": "Only rules for this agent.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              {
+                "name": "requester_id",
+                "in": "query",
+                "description": "Only rules for this requester.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              {
+                "name": "organization_id",
+                "in": "query",
+                "description": "Only rules for this organization.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/ExclusionRuleList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createExclusionRule",
+            "summary": "Create an exclusion rule",
+            "tags": [
+              "Routing"
+            ],
+            "description": "**Casebook extension.** Keeps an agent away from a requester or an organization. Waiting and new tickets are routed around the agent; tickets already assigned keep their assignee. Lead and above (permission `manageExclusions`).",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/ExclusionRuleRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/ExclusionRuleResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/exclusion_rules/{id}": {
+          "get": {
+            "operationId": "showExclusionRule",
+            "summary": "Show an exclusion rule",
+            "tags": [
+              "Routing"
+            ],
+            "description": "**Casebook extension.** Staff only.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/ExclusionRuleResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "delete": {
+            "operationId": "deleteExclusionRule",
+            "summary": "Delete an exclusion rule",
+            "tags": [
+              "Routing"
+            ],
+            "description": "**Casebook extension.** Lead and above (permission `manageExclusions`).",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "204": {
+                "$ref": "\u0023/components/responses/NoContent"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/routing/groups": {
+          "get": {
+            "operationId": "listGroupRouting",
+            "summary": "List groups' routing settings",
+            "tags": [
+              "Routing"
+            ],
+            "description": "**Casebook extension.** Staff only.",
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/GroupRoutingList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/groups/{id}/routing": {
+          "put": {
+            "operationId": "updateGroupRouting",
+            "summary": "Set a group's routing",
+            "tags": [
+              "Routing"
+            ],
+            "description": "**Casebook extension.** Sets the group's routing mode and business-hours schedule and routes waiting tickets. Answers every group's settings. Admin only (permission `manageRouting`).",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/GroupRoutingRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/GroupRoutingList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/users/{id}/routing": {
+          "get": {
+            "operationId": "showAgentRouting",
+            "summary": "Show an agent's skills and capacity",
+            "tags": [
+              "Routing"
+            ],
+            "description": "**Casebook extension.** 404 for an end-user. Staff only.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/AgentRoutingResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "put": {
+            "operationId": "updateAgentRouting",
+            "summary": "Set an agent's skills and capacity",
+            "tags": [
+              "Routing"
+            ],
+            "description": "**Casebook extension.** Routes waiting tickets afterwards. A user who is not staff (or does not exist) answers 422 on `user_id`. Admin only (permission `manageRouting`).",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/AgentRoutingRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/AgentRoutingResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/routing/queue": {
+          "get": {
+            "operationId": "listRoutingQueue",
+            "summary": "List tickets waiting for an agent",
+            "tags": [
+              "Routing"
+            ],
+            "description": "**Casebook extension.** Tickets routing could not assign yet (nobody online, at capacity, skilled or allowed); the `routing.retry` job offers them again every 30 s and as soon as an agent comes online. Staff only.",
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/WaitingTicketList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/tickets/{id}/escalations": {
+          "post": {
+            "operationId": "escalateTicket",
+            "summary": "Escalate a ticket",
+            "tags": [
+              "Routing"
+            ],
+            "description": "**Casebook extension.** Hands the ticket to another group (unassigned, then routed) or assigns it to a lead, manager or admin, in one audit with a `Notice` `escalation`; the previous assignee becomes a follower and the target is mailed. An escalation to a user an exclusion rule keeps away answers 422 `ExclusionRule`. Staff only.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/EscalationRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/TicketAuditResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/tickets/{id}/repeat_contacts": {
+          "get": {
+            "operationId": "listRepeatContacts",
+            "summary": "List a ticket's earlier contacts",
+            "tags": [
+              "Routing"
+            ],
+            "description": "**Casebook extension.** The requester's earlier tickets about the same thing: who handled them, the last public reply and the decisions recorded. Staff only.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/RepeatContactList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/business_hours/schedules": {
+          "get": {
+            "operationId": "listSchedules",
+            "summary": "List business-hours schedules",
+            "tags": [
+              "SLAs"
+            ],
+            "description": "Staff only.",
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/ScheduleList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createSchedule",
+            "summary": "Create a business-hours schedule",
+            "tags": [
+              "SLAs"
+            ],
+            "description": "Admin only (permission `manageSLAs`). Open tickets' targets are computed again in the background.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/ScheduleRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/ScheduleResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/business_hours/schedules/{id}": {
+          "get": {
+            "operationId": "showSchedule",
+            "summary": "Show a business-hours schedule",
+            "tags": [
+              "SLAs"
+            ],
+            "description": "Staff only.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/ScheduleResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "put": {
+            "operationId": "updateSchedule",
+            "summary": "Update a business-hours schedule",
+            "tags": [
+              "SLAs"
+            ],
+            "description": "Admin only (permission `manageSLAs`). Open tickets' targets are computed again in the background.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/ScheduleRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/ScheduleResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "delete": {
+            "operationId": "deleteSchedule",
+            "summary": "Delete a business-hours schedule",
+            "tags": [
+              "SLAs"
+            ],
+            "description": "Admin only (permission `manageSLAs`). Open tickets' targets are computed again in the background.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "204": {
+                "$ref": "\u0023/components/responses/NoContent"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/business_hours/schedules/{id}/workweek": {
+          "put": {
+            "operationId": "updateScheduleWorkweek",
+            "summary": "Replace a schedule's open hours",
+            "tags": [
+              "SLAs"
+            ],
+            "description": "Replaces `intervals` (required). Admin only (permission `manageSLAs`). Open tickets' targets are computed again in the background.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/Workweek"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/Workweek"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/business_hours/schedules/{id}/holidays": {
+          "get": {
+            "operationId": "listScheduleHolidays",
+            "summary": "List a schedule's holidays",
+            "tags": [
+              "SLAs"
+            ],
+            "description": "Staff only.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HolidayList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createScheduleHoliday",
+            "summary": "Add a holiday to a schedule",
+            "tags": [
+              "SLAs"
+            ],
+            "description": "Admin only (permission `manageSLAs`). Open tickets' targets are computed again in the background.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/HolidayRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HolidayResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/slas/policies": {
+          "get": {
+            "operationId": "listSLAPolicies",
+            "summary": "List SLA policies",
+            "tags": [
+              "SLAs"
+            ],
+            "description": "Staff only.",
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/SLAPolicyList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createSLAPolicy",
+            "summary": "Create an SLA policy",
+            "tags": [
+              "SLAs"
+            ],
+            "description": "Admin only (permission `manageSLAs`). Open tickets' targets are computed again in the background.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/SLAPolicyRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/SLAPolicyResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/slas/policies/reorder": {
+          "put": {
+            "operationId": "reorderSLAPolicies",
+            "summary": "Reorder SLA policies",
+            "tags": [
+              "SLAs"
+            ],
+            "description": "Sets every policy's position; answers the list. Admin only (permission `manageSLAs`). Open tickets' targets are computed again in the background.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/SLAPolicyReorderRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/SLAPolicyList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/slas/policies/{id}": {
+          "get": {
+            "operationId": "showSLAPolicy",
+            "summary": "Show an SLA policy",
+            "tags": [
+              "SLAs"
+            ],
+            "description": "Staff only.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/SLAPolicyResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "put": {
+            "operationId": "updateSLAPolicy",
+            "summary": "Update an SLA policy",
+            "tags": [
+              "SLAs"
+            ],
+            "description": "Admin only (permission `manageSLAs`). Open tickets' targets are computed again in the background.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/SLAPolicyRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/SLAPolicyResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "delete": {
+            "operationId": "deleteSLAPolicy",
+            "summary": "Delete an SLA policy",
+            "tags": [
+              "SLAs"
+            ],
+            "description": "Admin only (permission `manageSLAs`). Open tickets' targets are computed again in the background.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "204": {
+                "$ref": "\u0023/components/responses/NoContent"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/tickets/{id}/slas": {
+          "get": {
+            "operationId": "showTicketSLAs",
+            "summary": "Show a ticket's SLA targets",
+            "tags": [
+              "SLAs"
+            ],
+            "description": "**Casebook extension.** The policy that applies (the first by position whose filter matches) and each target for the ticket's priority. Staff only.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/TicketSLAs"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
         "/api/v2/openapi.json": {
           "get": {
             "operationId": "getOpenAPIDocument",
@@ -3904,6 +5363,14 @@ enum OpenAPIDocument {
                 "type": "string",
                 "format": "date-time",
                 "description": "The `updated_at` the client last saw; required with `safe_update`."
+              },
+              "override_exclusion": {
+                "type": "boolean",
+                "description": "**Casebook extension.** `true` lets a lead or above assign an agent whom an exclusion rule keeps away from this requester or organization; the override is recorded in the audit (`Notice` `exclusion_override`). Without it (or from an agent) such an assignment answers 422 with `ExclusionRule` on `assignee_id`."
+              },
+              "override_reason": {
+                "type": "string",
+                "description": "**Casebook extension.** Why the exclusion is overridden; recorded in the audit."
               }
             },
             "description": "Changes to a ticket; absent fields stay as they are, `null` clears a nullable field. End-users may only add public comments to their tickets (any other change is refused with 422 `PermissionDenied` on `base`).",
@@ -4287,13 +5754,16 @@ enum OpenAPIDocument {
             "description": "One create or update of a ticket: who, when, how, and its events. Audits never change."
           },
           "AuditEvent": {
-            "description": "One event of an audit: a field change or the comment added.",
+            "description": "One event of an audit: a field change, the comment added, or a notice.",
             "oneOf": [
               {
                 "$ref": "\u0023/components/schemas/AuditChangeEvent"
               },
               {
                 "$ref": "\u0023/components/schemas/AuditCommentEvent"
+              },
+              {
+                "$ref": "\u0023/components/schemas/AuditNoticeEvent"
               }
             ]
           },
@@ -5986,7 +7456,7 @@ enum OpenAPIDocument {
             "properties": {
               "error": {
                 "type": "string",
-                "description": "`BlankValue`, `InvalidValue`, `DuplicateValue` or `PermissionDenied`."
+                "description": "`BlankValue`, `InvalidValue`, `DuplicateValue`, `PermissionDenied`, `TooLong`, or `ExclusionRule` (an assignment an exclusion rule forbids)."
               },
               "description": {
                 "type": "string"
@@ -6042,6 +7512,1598 @@ enum OpenAPIDocument {
                 ]
               }
             }
+          },
+          "AgentPresence": {
+            "type": "object",
+            "properties": {
+              "user_id": {
+                "type": "integer"
+              },
+              "name": {
+                "type": "string"
+              },
+              "role": {
+                "type": "string",
+                "description": "The Casebook role (`agent`, `lead`, `manager`, `admin`)."
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "online",
+                  "away",
+                  "offline"
+                ],
+                "description": "What the agent chose (`offline` if never set)."
+              },
+              "effective_status": {
+                "type": "string",
+                "enum": [
+                  "online",
+                  "away",
+                  "offline"
+                ],
+                "description": "`status`, except that an `online` agent with no activity for the idle time counts as `away`."
+              },
+              "back_at": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When an away or offline agent expects to be back.",
+                "nullable": true
+              },
+              "note": {
+                "type": "string",
+                "description": "Where to reach the agent; at most 200 characters."
+              },
+              "last_active_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              },
+              "changed_at": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When the status was last set.",
+                "nullable": true
+              },
+              "open_tickets": {
+                "type": "integer",
+                "description": "Unsolved tickets assigned to the agent."
+              },
+              "reachable": {
+                "type": "boolean",
+                "description": "Whether routing may assign the agent now (`effective_status` is `online`)."
+              }
+            },
+            "required": [
+              "user_id",
+              "name",
+              "role",
+              "status",
+              "effective_status",
+              "back_at",
+              "note",
+              "last_active_at",
+              "changed_at",
+              "open_tickets",
+              "reachable"
+            ],
+            "description": "**Casebook extension.** An agent's presence."
+          },
+          "AgentPresenceList": {
+            "type": "object",
+            "properties": {
+              "agent_presences": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/AgentPresence"
+                }
+              },
+              "count": {
+                "type": "integer"
+              }
+            },
+            "required": [
+              "agent_presences",
+              "count"
+            ],
+            "description": "Every active staff member: online first, then away, then offline, by name."
+          },
+          "AgentPresenceResponse": {
+            "type": "object",
+            "properties": {
+              "agent_presence": {
+                "$ref": "\u0023/components/schemas/AgentPresence"
+              }
+            },
+            "required": [
+              "agent_presence"
+            ]
+          },
+          "AgentPresenceWrite": {
+            "type": "object",
+            "properties": {
+              "status": {
+                "type": "string",
+                "enum": [
+                  "online",
+                  "away",
+                  "offline"
+                ]
+              },
+              "back_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true,
+                "description": "An ISO 8601 time in the future; ignored when going `online`."
+              },
+              "note": {
+                "type": "string",
+                "maxLength": 200,
+                "description": "Replaces the note; absent clears it."
+              }
+            },
+            "required": [
+              "status"
+            ],
+            "example": {
+              "status": "away",
+              "back_at": "2026-11-24T14:30:00Z",
+              "note": "At the dentist, phone 555-0100"
+            }
+          },
+          "AgentPresenceRequest": {
+            "type": "object",
+            "properties": {
+              "agent_presence": {
+                "$ref": "\u0023/components/schemas/AgentPresenceWrite"
+              }
+            },
+            "required": [
+              "agent_presence"
+            ]
+          },
+          "RoutingCondition": {
+            "type": "object",
+            "properties": {
+              "field": {
+                "type": "string",
+                "enum": [
+                  "channel",
+                  "requester_id",
+                  "organization_id",
+                  "tags",
+                  "priority",
+                  "subject"
+                ]
+              },
+              "operator": {
+                "type": "string",
+                "enum": [
+                  "is",
+                  "is_not",
+                  "includes",
+                  "not_includes",
+                  "less_than",
+                  "greater_than",
+                  "contains_words",
+                  "not_contains_words"
+                ],
+                "description": "`channel`, `requester_id`, `organization_id`: `is`, `is_not`; `tags`: `includes` (every tag), `not_includes` (none of them); `priority`: `is`, `is_not`, `less_than`, `greater_than`; `subject`: `contains_words` (any of the words), `not_contains_words`."
+              },
+              "value": {
+                "type": "string",
+                "description": "A channel (`api`, `web`, `email`, `voice`), an id, space-separated tags, a priority, or words (a number is accepted for ids)."
+              }
+            },
+            "required": [
+              "field",
+              "operator",
+              "value"
+            ],
+            "description": "One test on a new ticket.",
+            "example": {
+              "field": "subject",
+              "operator": "contains_words",
+              "value": "refund money back"
+            }
+          },
+          "RoutingActions": {
+            "type": "object",
+            "properties": {
+              "group_id": {
+                "type": "integer",
+                "nullable": true,
+                "description": "An existing group."
+              },
+              "skills": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "Skills the assigned agent must all have (lowercased)."
+              },
+              "priority": {
+                "type": "string",
+                "enum": [
+                  "low",
+                  "normal",
+                  "high",
+                  "urgent",
+                  null
+                ],
+                "nullable": true
+              },
+              "add_tags": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            },
+            "description": "What a matching rule does; at least one action is required."
+          },
+          "RoutingRule": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "title": {
+                "type": "string"
+              },
+              "position": {
+                "type": "integer",
+                "description": "Rules run by position; the first active rule that matches decides."
+              },
+              "active": {
+                "type": "boolean"
+              },
+              "conditions": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/RoutingCondition"
+                },
+                "description": "All must match; no conditions matches every ticket."
+              },
+              "actions": {
+                "$ref": "\u0023/components/schemas/RoutingActions"
+              }
+            },
+            "required": [
+              "id",
+              "title",
+              "position",
+              "active",
+              "conditions",
+              "actions"
+            ],
+            "description": "**Casebook extension.** A routing rule, applied to new unassigned tickets."
+          },
+          "RoutingRuleWrite": {
+            "type": "object",
+            "properties": {
+              "title": {
+                "type": "string",
+                "description": "Required."
+              },
+              "position": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "Defaults to after the last rule."
+              },
+              "active": {
+                "type": "boolean",
+                "default": true
+              },
+              "conditions": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/RoutingCondition"
+                }
+              },
+              "actions": {
+                "$ref": "\u0023/components/schemas/RoutingActions"
+              }
+            },
+            "description": "On update, absent fields stay as they are; `conditions` is replaced as a whole.",
+            "example": {
+              "title": "Refunds to billing",
+              "conditions": [
+                {
+                  "field": "subject",
+                  "operator": "contains_words",
+                  "value": "refund"
+                }
+              ],
+              "actions": {
+                "group_id": 3,
+                "skills": [
+                  "billing"
+                ],
+                "priority": "high",
+                "add_tags": [
+                  "refund"
+                ]
+              }
+            }
+          },
+          "RoutingRuleRequest": {
+            "type": "object",
+            "properties": {
+              "routing_rule": {
+                "$ref": "\u0023/components/schemas/RoutingRuleWrite"
+              }
+            },
+            "required": [
+              "routing_rule"
+            ]
+          },
+          "RoutingRuleResponse": {
+            "type": "object",
+            "properties": {
+              "routing_rule": {
+                "$ref": "\u0023/components/schemas/RoutingRule"
+              }
+            },
+            "required": [
+              "routing_rule"
+            ]
+          },
+          "RoutingRuleList": {
+            "type": "object",
+            "properties": {
+              "routing_rules": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/RoutingRule"
+                }
+              },
+              "count": {
+                "type": "integer"
+              }
+            },
+            "required": [
+              "routing_rules",
+              "count"
+            ],
+            "description": "Every rule, by position."
+          },
+          "ExclusionRule": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "url": {
+                "type": "string",
+                "format": "uri"
+              },
+              "agent_id": {
+                "type": "integer",
+                "description": "The agent to keep away."
+              },
+              "requester_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "organization_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "reason": {
+                "type": "string"
+              },
+              "created_by_id": {
+                "type": "integer"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            },
+            "required": [
+              "id",
+              "url",
+              "agent_id",
+              "requester_id",
+              "organization_id",
+              "reason",
+              "created_by_id",
+              "created_at"
+            ],
+            "description": "**Casebook extension.** Never assign this requester's (or organization's) tickets to this agent: routing skips the agent, and a manual assignment needs a lead's override."
+          },
+          "ExclusionRuleCreate": {
+            "type": "object",
+            "properties": {
+              "agent_id": {
+                "type": "integer",
+                "description": "An agent (staff)."
+              },
+              "requester_id": {
+                "type": "integer",
+                "description": "A user; give this or `organization_id`, not both."
+              },
+              "organization_id": {
+                "type": "integer",
+                "description": "An organization; give this or `requester_id`, not both."
+              },
+              "reason": {
+                "type": "string",
+                "maxLength": 500,
+                "description": "Why; shown to whoever tries to assign the agent."
+              },
+              "ticket_id": {
+                "type": "integer",
+                "description": "Optional: the ticket that prompted the rule; its audit records the rule (`Notice` `exclusion`)."
+              }
+            },
+            "required": [
+              "agent_id",
+              "reason"
+            ],
+            "example": {
+              "agent_id": 12,
+              "requester_id": 345,
+              "reason": "Complaint about this agent",
+              "ticket_id": 42
+            }
+          },
+          "ExclusionRuleRequest": {
+            "type": "object",
+            "properties": {
+              "exclusion_rule": {
+                "$ref": "\u0023/components/schemas/ExclusionRuleCreate"
+              }
+            },
+            "required": [
+              "exclusion_rule"
+            ]
+          },
+          "ExclusionRuleResponse": {
+            "type": "object",
+            "properties": {
+              "exclusion_rule": {
+                "$ref": "\u0023/components/schemas/ExclusionRule"
+              }
+            },
+            "required": [
+              "exclusion_rule"
+            ]
+          },
+          "ExclusionRuleList": {
+            "type": "object",
+            "properties": {
+              "exclusion_rules": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/ExclusionRule"
+                }
+              },
+              "count": {
+                "type": "integer"
+              }
+            },
+            "required": [
+              "exclusion_rules",
+              "count"
+            ],
+            "description": "The matching rules, by id."
+          },
+          "GroupRouting": {
+            "type": "object",
+            "properties": {
+              "group_id": {
+                "type": "integer"
+              },
+              "name": {
+                "type": "string"
+              },
+              "mode": {
+                "type": "string",
+                "enum": [
+                  "manual",
+                  "round_robin",
+                  "least_loaded"
+                ],
+                "description": "`manual`: routing only files tickets in the group; `round_robin`: members take turns; `least_loaded`: the member with the fewest open tickets."
+              },
+              "schedule_id": {
+                "type": "integer",
+                "nullable": true,
+                "description": "The group's business-hours schedule, used by SLA policies without a `schedule_id` of their own."
+              },
+              "member_ids": {
+                "type": "array",
+                "items": {
+                  "type": "integer"
+                },
+                "description": "Active members, in round-robin order."
+              },
+              "waiting": {
+                "type": "integer",
+                "description": "Tickets of this group waiting in the routing queue."
+              }
+            },
+            "required": [
+              "group_id",
+              "name",
+              "mode",
+              "schedule_id",
+              "member_ids",
+              "waiting"
+            ]
+          },
+          "GroupRoutingList": {
+            "type": "object",
+            "properties": {
+              "group_routings": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/GroupRouting"
+                }
+              }
+            },
+            "required": [
+              "group_routings"
+            ],
+            "description": "**Casebook extension.** Every group's routing settings, by group id."
+          },
+          "GroupRoutingWrite": {
+            "type": "object",
+            "properties": {
+              "mode": {
+                "type": "string",
+                "enum": [
+                  "manual",
+                  "round_robin",
+                  "least_loaded"
+                ]
+              },
+              "schedule_id": {
+                "type": "integer",
+                "nullable": true,
+                "description": "A business-hours schedule; `null` clears it."
+              }
+            },
+            "description": "Absent fields stay as they are.",
+            "example": {
+              "mode": "least_loaded",
+              "schedule_id": 1
+            }
+          },
+          "GroupRoutingRequest": {
+            "type": "object",
+            "properties": {
+              "routing": {
+                "$ref": "\u0023/components/schemas/GroupRoutingWrite"
+              }
+            },
+            "required": [
+              "routing"
+            ]
+          },
+          "AgentRouting": {
+            "type": "object",
+            "properties": {
+              "user_id": {
+                "type": "integer"
+              },
+              "skills": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "capacity": {
+                "type": "integer",
+                "nullable": true,
+                "description": "The most open tickets routing gives the agent; `null`: no limit."
+              }
+            },
+            "required": [
+              "user_id",
+              "skills",
+              "capacity"
+            ],
+            "description": "**Casebook extension.** An agent's routing settings."
+          },
+          "AgentRoutingResponse": {
+            "type": "object",
+            "properties": {
+              "routing": {
+                "$ref": "\u0023/components/schemas/AgentRouting"
+              }
+            },
+            "required": [
+              "routing"
+            ]
+          },
+          "AgentRoutingWrite": {
+            "type": "object",
+            "properties": {
+              "skills": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "Replaces the skills (lowercased), e.g. `hardware`, `language:de`."
+              },
+              "capacity": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 10000,
+                "nullable": true,
+                "description": "`null`: no limit."
+              }
+            },
+            "description": "Absent fields stay as they are.",
+            "example": {
+              "skills": [
+                "hardware",
+                "language:de"
+              ],
+              "capacity": 12
+            }
+          },
+          "AgentRoutingRequest": {
+            "type": "object",
+            "properties": {
+              "routing": {
+                "$ref": "\u0023/components/schemas/AgentRoutingWrite"
+              }
+            },
+            "required": [
+              "routing"
+            ]
+          },
+          "WaitingTicket": {
+            "type": "object",
+            "properties": {
+              "ticket_id": {
+                "type": "integer"
+              },
+              "group_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "skills": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "Skills the agent must have."
+              },
+              "reason": {
+                "type": "string",
+                "description": "Why nobody has it yet, e.g. nobody in the group is online."
+              },
+              "queued_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            },
+            "required": [
+              "ticket_id",
+              "group_id",
+              "skills",
+              "reason",
+              "queued_at"
+            ]
+          },
+          "WaitingTicketList": {
+            "type": "object",
+            "properties": {
+              "waiting_tickets": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/WaitingTicket"
+                }
+              },
+              "count": {
+                "type": "integer"
+              }
+            },
+            "required": [
+              "waiting_tickets",
+              "count"
+            ],
+            "description": "**Casebook extension.** Tickets waiting for an agent, oldest first (at most 1000)."
+          },
+          "EscalationWrite": {
+            "type": "object",
+            "properties": {
+              "group_id": {
+                "type": "integer",
+                "description": "Escalate to this group: the ticket moves there unassigned and is routed."
+              },
+              "user_id": {
+                "type": "integer",
+                "description": "Escalate to this active lead, manager or admin: the ticket is assigned to them."
+              },
+              "reason": {
+                "type": "string",
+                "maxLength": 2000,
+                "description": "Required."
+              }
+            },
+            "required": [
+              "reason"
+            ],
+            "description": "Exactly one of `group_id` and `user_id`.",
+            "example": {
+              "group_id": 7,
+              "reason": "Needs a firmware specialist"
+            }
+          },
+          "EscalationRequest": {
+            "type": "object",
+            "properties": {
+              "escalation": {
+                "$ref": "\u0023/components/schemas/EscalationWrite"
+              }
+            },
+            "required": [
+              "escalation"
+            ]
+          },
+          "RepeatContact": {
+            "type": "object",
+            "properties": {
+              "ticket_id": {
+                "type": "integer"
+              },
+              "subject": {
+                "type": "string"
+              },
+              "status": {
+                "type": "string"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "assignee": {
+                "type": "string",
+                "nullable": true,
+                "description": "The assignee's name."
+              },
+              "last_public_reply": {
+                "type": "object",
+                "nullable": true,
+                "description": "The last public reply by staff.",
+                "properties": {
+                  "author": {
+                    "type": "string"
+                  },
+                  "body": {
+                    "type": "string"
+                  },
+                  "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                  }
+                },
+                "required": [
+                  "author",
+                  "body",
+                  "created_at"
+                ]
+              },
+              "decisions": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "The texts of its `Notice` audit events of kind `decision`, `escalation`, `exclusion`, `exclusion_override`, `sla_escalation`."
+              }
+            },
+            "required": [
+              "ticket_id",
+              "subject",
+              "status",
+              "created_at",
+              "assignee",
+              "last_public_reply",
+              "decisions"
+            ],
+            "description": "An earlier ticket of the same requester about the same thing."
+          },
+          "RepeatContactList": {
+            "type": "object",
+            "properties": {
+              "repeat_contacts": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/RepeatContact"
+                },
+                "description": "Oldest first; empty if this is not a repeat contact."
+              },
+              "summary": {
+                "type": "string",
+                "nullable": true,
+                "example": "This customer has contacted us 3 times in 5 days about this"
+              }
+            },
+            "required": [
+              "repeat_contacts",
+              "summary"
+            ],
+            "description": "**Casebook extension.** A ticket's earlier contacts, linked when routing saw the ticket created."
+          },
+          "AuditNoticeEvent": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "type": {
+                "type": "string",
+                "enum": [
+                  "Notice"
+                ]
+              },
+              "field_name": {
+                "type": "string",
+                "enum": [
+                  "routing",
+                  "repeat_contact",
+                  "escalation",
+                  "exclusion",
+                  "exclusion_override",
+                  "sla_escalation"
+                ],
+                "description": "The kind of notice."
+              },
+              "value": {
+                "type": "string",
+                "description": "What happened, in words."
+              },
+              "previous_value": {
+                "nullable": true,
+                "description": "Always `null`."
+              }
+            },
+            "required": [
+              "id",
+              "type",
+              "field_name",
+              "value"
+            ],
+            "description": "**Casebook extension.** Something Casebook or a person did that is not a field change: routed (`routing`), linked as a repeat contact, escalated, an exclusion rule added or overridden, an SLA escalation.",
+            "example": {
+              "id": 991,
+              "type": "Notice",
+              "field_name": "escalation",
+              "value": "Lara Lead escalated this to the Hardware group: needs a specialist",
+              "previous_value": null
+            }
+          },
+          "ScheduleInterval": {
+            "type": "object",
+            "properties": {
+              "start_time": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 10080
+              },
+              "end_time": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 10080
+              }
+            },
+            "required": [
+              "start_time",
+              "end_time"
+            ],
+            "description": "Open hours in minutes from Sunday 00:00 in the schedule's time zone; `end_time` after `start_time`, intervals must not overlap. Monday 09:00-17:00 is 1980-2460.",
+            "example": {
+              "start_time": 1980,
+              "end_time": 2460
+            }
+          },
+          "HolidayWrite": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "start_date": {
+                "type": "string",
+                "format": "date",
+                "description": "YYYY-MM-DD."
+              },
+              "end_date": {
+                "type": "string",
+                "format": "date",
+                "description": "YYYY-MM-DD, inclusive; not before `start_date`."
+              }
+            },
+            "required": [
+              "name",
+              "start_date",
+              "end_date"
+            ],
+            "description": "Whole local days on which the schedule is closed.",
+            "example": {
+              "name": "New Year",
+              "start_date": "2027-01-01",
+              "end_date": "2027-01-01"
+            }
+          },
+          "Holiday": {
+            "allOf": [
+              {
+                "type": "object",
+                "properties": {
+                  "id": {
+                    "type": "integer",
+                    "description": "The holiday's position in the schedule's list, from 1."
+                  }
+                },
+                "required": [
+                  "id"
+                ]
+              },
+              {
+                "$ref": "\u0023/components/schemas/HolidayWrite"
+              }
+            ]
+          },
+          "Schedule": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "name": {
+                "type": "string"
+              },
+              "time_zone": {
+                "type": "string",
+                "description": "An IANA time zone, e.g. `Europe/Berlin`."
+              },
+              "intervals": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/ScheduleInterval"
+                }
+              },
+              "holidays": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/Holiday"
+                }
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            },
+            "required": [
+              "id",
+              "name",
+              "time_zone",
+              "intervals",
+              "holidays",
+              "created_at",
+              "updated_at"
+            ],
+            "description": "A business-hours schedule."
+          },
+          "ScheduleWrite": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string",
+                "description": "Required."
+              },
+              "time_zone": {
+                "type": "string",
+                "default": "UTC"
+              },
+              "intervals": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/ScheduleInterval"
+                },
+                "description": "Defaults to Monday to Friday, 09:00-17:00."
+              },
+              "holidays": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/HolidayWrite"
+                },
+                "description": "Replaces the holidays."
+              }
+            },
+            "description": "On update, absent fields stay as they are.",
+            "example": {
+              "name": "Berlin office",
+              "time_zone": "Europe/Berlin",
+              "intervals": [
+                {
+                  "start_time": 1980,
+                  "end_time": 2460
+                },
+                {
+                  "start_time": 3420,
+                  "end_time": 3900
+                }
+              ]
+            }
+          },
+          "ScheduleRequest": {
+            "type": "object",
+            "properties": {
+              "schedule": {
+                "$ref": "\u0023/components/schemas/ScheduleWrite"
+              }
+            },
+            "required": [
+              "schedule"
+            ]
+          },
+          "ScheduleResponse": {
+            "type": "object",
+            "properties": {
+              "schedule": {
+                "$ref": "\u0023/components/schemas/Schedule"
+              }
+            },
+            "required": [
+              "schedule"
+            ]
+          },
+          "ScheduleList": {
+            "type": "object",
+            "properties": {
+              "schedules": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/Schedule"
+                }
+              },
+              "count": {
+                "type": "integer"
+              }
+            },
+            "required": [
+              "schedules",
+              "count"
+            ]
+          },
+          "Workweek": {
+            "type": "object",
+            "properties": {
+              "workweek": {
+                "type": "object",
+                "properties": {
+                  "intervals": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "\u0023/components/schemas/ScheduleInterval"
+                    }
+                  }
+                },
+                "required": [
+                  "intervals"
+                ]
+              }
+            },
+            "required": [
+              "workweek"
+            ]
+          },
+          "HolidayRequest": {
+            "type": "object",
+            "properties": {
+              "holiday": {
+                "$ref": "\u0023/components/schemas/HolidayWrite"
+              }
+            },
+            "required": [
+              "holiday"
+            ]
+          },
+          "HolidayResponse": {
+            "type": "object",
+            "properties": {
+              "holiday": {
+                "$ref": "\u0023/components/schemas/Holiday"
+              }
+            },
+            "required": [
+              "holiday"
+            ]
+          },
+          "HolidayList": {
+            "type": "object",
+            "properties": {
+              "holidays": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/Holiday"
+                }
+              }
+            },
+            "required": [
+              "holidays"
+            ]
+          },
+          "SLACondition": {
+            "type": "object",
+            "properties": {
+              "field": {
+                "type": "string",
+                "enum": [
+                  "priority",
+                  "status",
+                  "group_id",
+                  "organization_id",
+                  "via",
+                  "type",
+                  "tags"
+                ]
+              },
+              "operator": {
+                "type": "string",
+                "enum": [
+                  "is",
+                  "is_not",
+                  "less_than",
+                  "greater_than",
+                  "includes",
+                  "not_includes"
+                ],
+                "description": "`priority`, `status`: `is`, `is_not`, `less_than`, `greater_than`; `group_id`, `organization_id`, `via`, `type`: `is`, `is_not`; `tags`: `includes` (any of them), `not_includes` (none of them)."
+              },
+              "value": {
+                "type": "string",
+                "description": "A priority, status, id, channel (`api`, `web`, `email`, `voice`), ticket type or space-separated tags; `\"\"` means none (priority, ids, type)."
+              }
+            },
+            "required": [
+              "field",
+              "operator",
+              "value"
+            ],
+            "example": {
+              "field": "priority",
+              "operator": "is",
+              "value": "urgent"
+            }
+          },
+          "SLAFilter": {
+            "type": "object",
+            "properties": {
+              "all": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/SLACondition"
+                },
+                "description": "Every one must hold."
+              },
+              "any": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/SLACondition"
+                },
+                "description": "When not empty, at least one must hold."
+              }
+            },
+            "description": "Which tickets the policy covers; the first policy by position whose filter matches applies."
+          },
+          "SLAPolicyMetric": {
+            "type": "object",
+            "properties": {
+              "priority": {
+                "type": "string",
+                "enum": [
+                  "low",
+                  "normal",
+                  "high",
+                  "urgent"
+                ]
+              },
+              "metric": {
+                "type": "string",
+                "enum": [
+                  "first_reply_time",
+                  "next_reply_time",
+                  "periodic_update_time",
+                  "requester_wait_time",
+                  "full_resolution_time"
+                ]
+              },
+              "target": {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": 525600,
+                "description": "Minutes."
+              },
+              "business_hours": {
+                "type": "boolean",
+                "default": false,
+                "description": "Count only open hours of the business-hours schedule."
+              }
+            },
+            "required": [
+              "priority",
+              "metric",
+              "target"
+            ],
+            "description": "A target for tickets of one priority (a ticket without priority has none)."
+          },
+          "SLAEscalation": {
+            "type": "object",
+            "properties": {
+              "lead_minutes": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 10080,
+                "default": 0,
+                "description": "Escalate this many minutes before the breach (0: at the breach)."
+              },
+              "raise_priority_to": {
+                "type": "string",
+                "enum": [
+                  "low",
+                  "normal",
+                  "high",
+                  "urgent",
+                  null
+                ],
+                "nullable": true,
+                "description": "Raises a lower priority."
+              },
+              "group_id": {
+                "type": "integer",
+                "nullable": true,
+                "description": "Moves the ticket to this group."
+              },
+              "notify_leads": {
+                "type": "boolean",
+                "default": false,
+                "description": "Mails the leads and managers of the ticket's group (else every manager)."
+              },
+              "add_tags": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            },
+            "description": "**Casebook extension.** What happens once per target that is about to be missed or breached: one audit by Casebook with a `Notice` `sla_escalation`."
+          },
+          "SLAPolicy": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "url": {
+                "type": "string",
+                "format": "uri"
+              },
+              "title": {
+                "type": "string"
+              },
+              "description": {
+                "type": "string"
+              },
+              "position": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "filter": {
+                "$ref": "\u0023/components/schemas/SLAFilter"
+              },
+              "policy_metrics": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/SLAPolicyMetric"
+                }
+              },
+              "pause_on": {
+                "type": "array",
+                "items": {
+                  "type": "string",
+                  "enum": [
+                    "pending",
+                    "hold"
+                  ]
+                },
+                "description": "**Casebook extension.** Statuses during which first reply, next reply, periodic update and full resolution stand still."
+              },
+              "schedule_id": {
+                "type": "integer",
+                "nullable": true,
+                "description": "**Casebook extension.** The business-hours schedule for `business_hours` targets; `null`: the ticket's group's schedule, else every hour counts."
+              },
+              "escalation": {
+                "$ref": "\u0023/components/schemas/SLAEscalation"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            },
+            "required": [
+              "id",
+              "url",
+              "title",
+              "description",
+              "position",
+              "filter",
+              "policy_metrics",
+              "pause_on",
+              "schedule_id",
+              "escalation",
+              "created_at",
+              "updated_at"
+            ],
+            "description": "An SLA policy."
+          },
+          "SLAPolicyWrite": {
+            "type": "object",
+            "properties": {
+              "title": {
+                "type": "string",
+                "description": "Required."
+              },
+              "description": {
+                "type": "string"
+              },
+              "position": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "Defaults to after the last policy."
+              },
+              "filter": {
+                "$ref": "\u0023/components/schemas/SLAFilter"
+              },
+              "policy_metrics": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/SLAPolicyMetric"
+                }
+              },
+              "pause_on": {
+                "type": "array",
+                "items": {
+                  "type": "string",
+                  "enum": [
+                    "pending",
+                    "hold"
+                  ]
+                },
+                "description": "**Casebook extension.** Statuses during which first reply, next reply, periodic update and full resolution stand still.",
+                "default": []
+              },
+              "schedule_id": {
+                "type": "integer",
+                "nullable": true,
+                "description": "**Casebook extension.** The business-hours schedule for `business_hours` targets; `null`: the ticket's group's schedule, else every hour counts."
+              },
+              "escalation": {
+                "$ref": "\u0023/components/schemas/SLAEscalation"
+              }
+            },
+            "description": "On update, absent fields stay as they are; lists are replaced as a whole.",
+            "example": {
+              "title": "Urgent tickets",
+              "filter": {
+                "all": [
+                  {
+                    "field": "priority",
+                    "operator": "is",
+                    "value": "urgent"
+                  }
+                ],
+                "any": []
+              },
+              "policy_metrics": [
+                {
+                  "priority": "urgent",
+                  "metric": "first_reply_time",
+                  "target": 30,
+                  "business_hours": false
+                }
+              ],
+              "pause_on": [
+                "pending"
+              ],
+              "escalation": {
+                "lead_minutes": 10,
+                "raise_priority_to": null,
+                "group_id": null,
+                "notify_leads": true,
+                "add_tags": [
+                  "sla_risk"
+                ]
+              }
+            }
+          },
+          "SLAPolicyRequest": {
+            "type": "object",
+            "properties": {
+              "sla_policy": {
+                "$ref": "\u0023/components/schemas/SLAPolicyWrite"
+              }
+            },
+            "required": [
+              "sla_policy"
+            ]
+          },
+          "SLAPolicyResponse": {
+            "type": "object",
+            "properties": {
+              "sla_policy": {
+                "$ref": "\u0023/components/schemas/SLAPolicy"
+              }
+            },
+            "required": [
+              "sla_policy"
+            ]
+          },
+          "SLAPolicyList": {
+            "type": "object",
+            "properties": {
+              "sla_policies": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/SLAPolicy"
+                }
+              },
+              "count": {
+                "type": "integer"
+              },
+              "next_page": {
+                "type": "string",
+                "nullable": true,
+                "description": "Always `null`."
+              },
+              "previous_page": {
+                "type": "string",
+                "nullable": true,
+                "description": "Always `null`."
+              }
+            },
+            "required": [
+              "sla_policies",
+              "count",
+              "next_page",
+              "previous_page"
+            ],
+            "description": "Every policy, by position (one page)."
+          },
+          "SLAPolicyReorderRequest": {
+            "type": "object",
+            "properties": {
+              "sla_policy_ids": {
+                "type": "array",
+                "items": {
+                  "type": "integer"
+                },
+                "minItems": 1,
+                "description": "Every policy's id exactly once, in the new order."
+              }
+            },
+            "required": [
+              "sla_policy_ids"
+            ],
+            "example": {
+              "sla_policy_ids": [
+                3,
+                1,
+                2
+              ]
+            }
+          },
+          "TicketSLAMetric": {
+            "type": "object",
+            "properties": {
+              "metric": {
+                "type": "string",
+                "enum": [
+                  "first_reply_time",
+                  "next_reply_time",
+                  "periodic_update_time",
+                  "requester_wait_time",
+                  "full_resolution_time"
+                ]
+              },
+              "target": {
+                "type": "integer",
+                "description": "Minutes."
+              },
+              "business_hours": {
+                "type": "boolean"
+              },
+              "stage": {
+                "type": "string",
+                "enum": [
+                  "active",
+                  "paused",
+                  "breached",
+                  "achieved",
+                  "not_started"
+                ]
+              },
+              "breach_at": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When the target is (`active`) or was (`breached`) missed; `null` in the other stages.",
+                "nullable": true
+              },
+              "minutes_left": {
+                "type": "integer",
+                "description": "`active` and `paused` only."
+              },
+              "fulfilled_at": {
+                "type": "string",
+                "format": "date-time",
+                "description": "`achieved` only."
+              },
+              "breached": {
+                "type": "boolean",
+                "description": "`achieved` only: whether it was met late."
+              }
+            },
+            "required": [
+              "metric",
+              "target",
+              "business_hours",
+              "stage",
+              "breach_at"
+            ]
+          },
+          "TicketSLAs": {
+            "type": "object",
+            "properties": {
+              "sla_policy": {
+                "type": "object",
+                "properties": {
+                  "id": {
+                    "type": "integer"
+                  },
+                  "title": {
+                    "type": "string"
+                  },
+                  "description": {
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "id",
+                  "title",
+                  "description"
+                ],
+                "nullable": true,
+                "description": "`null` when no policy applies."
+              },
+              "policy_metrics": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/TicketSLAMetric"
+                }
+              }
+            },
+            "required": [
+              "sla_policy",
+              "policy_metrics"
+            ],
+            "description": "**Casebook extension.** The policy that applies to a ticket and where each target stands."
           }
         }
       }

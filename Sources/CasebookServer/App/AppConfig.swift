@@ -14,6 +14,15 @@ public struct AppConfig: Sendable {
     public var bcryptCost: UInt8 = 12
     /// Addresses, links, SMTP and limits for mail in and out.
     public var mail: MailSettings
+    /// Idle time, sticky-owner and repeat-contact windows.
+    public var routing: RoutingSettings
+    /// The time background jobs go by (tests and benches use a `ManualClock`).
+    public var clock: AppClock = .system
+    /// Set by `CASEBOOK_TEST_CLOCK=1` for end-to-end tests: the clock only moves through `POST /api/v2/test_clock`
+    /// (admins only). Never set in production.
+    public var testClock: ManualClock?
+    /// How often the job runner looks for due jobs when it found none.
+    public var jobPollMillis: Int64 = 500
 
     public init(host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "./casebook-data",
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -22,6 +31,12 @@ public struct AppConfig: Sendable {
         self.dataDirectory = dataDirectory
         self.database = DatabaseLocation.from(environment: environment, dataDirectory: dataDirectory)
         self.mail = MailSettings(environment: environment, host: host, port: port)
+        self.routing = RoutingSettings(environment: environment)
+        if environment["CASEBOOK_TEST_CLOCK"] == "1" {
+            let manual = ManualClock()
+            testClock = manual
+            clock = manual.clock
+        }
         if let limit = environment["CASEBOOK_RATE_LIMIT"].flatMap(Int.init) { rateLimitPerMinute = limit }
         if let cost = environment["CASEBOOK_BCRYPT_COST"].flatMap(UInt8.init), (4...31).contains(cost) { bcryptCost = cost }
         if let level = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) { logLevel = level }

@@ -4,15 +4,18 @@ import Hummingbird
 import Logging
 
 /// Builds the whole Casebook application from its config and an open database.
-public func buildApplication(config: AppConfig, database: Database, logger: Logger) -> some ApplicationProtocol {
-    let router = buildRouter(config: config, database: database, logger: logger)
+public func buildApplication(config: AppConfig, database: Database, logger: Logger,
+                             services: CasebookServices? = nil) -> some ApplicationProtocol {
+    let router = buildRouter(config: config, database: database, logger: logger, services: services)
     return Application(
         responder: JSONSuffixResponder(inner: router.buildResponder()),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Casebook"),
         logger: logger)
 }
 
-public func buildRouter(config: AppConfig, database: Database, logger: Logger) -> Router<CasebookContext> {
+public func buildRouter(config: AppConfig, database: Database, logger: Logger,
+                        services: CasebookServices? = nil) -> Router<CasebookContext> {
+    let services = services ?? CasebookServices(config: config, database: database, logger: logger)
     let router = Router(context: CasebookContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: ErrorMiddleware())
@@ -21,8 +24,8 @@ public func buildRouter(config: AppConfig, database: Database, logger: Logger) -
         return JSONResponse(["status": .string(ok ? "ok" : "database unavailable")],
                             status: ok ? .ok : .serviceUnavailable)
     }
-    let live = LiveEvents()
-    let tickets = TicketService(database: database, live: live, notifier: MailNotifier(settings: config.mail))
+    let live = services.live
+    let tickets = services.tickets
     var signIn = SignInService(database: database, bcryptCost: config.bcryptCost, logger: logger)
     signIn.mail = config.mail
     let inbound = InboundMailService(database: database, tickets: tickets, settings: config.mail, logger: logger)
@@ -38,13 +41,27 @@ public func buildRouter(config: AppConfig, database: Database, logger: Logger) -
     PeopleRoutes(database: database, people: PeopleService(database: database), signIn: signIn).register(on: api)
     SearchRoutes(database: database, tickets: tickets).register(on: api)
     InboundRoutes(database: database, service: inbound).register(on: api)
+    RoutingRoutes(services: services).register(on: api)
+    if let testClock = config.testClock {
+        // End-to-end tests move time (SLA breaches, idle agents) without waiting for it.
+        api.post("test_clock") { request, context in
+            _ = try context.require(.manageStaff)
+            let body = try await request.json(context: context)
+            guard let minutes = body["advance_minutes"]?.intValue, minutes >= 0 else {
+                throw APIError.invalid("advance_minutes", "Advance minutes: a whole number of minutes")
+            }
+            testClock.advance(minutes: Int64(minutes))
+            return JSONResponse(["now": JSONValue(Timestamp.date(testClock.now))])
+        }
+    }
+    SLARoutes(services: services).register(on: api)
 
     AssetRoutes.register(on: router)
     let renderer = PageRenderer()
     let web = router.group()
         .add(middleware: WebErrorMiddleware(renderer: renderer))
-        .add(middleware: SessionMiddleware(database: database))
-    SignInRoutes(service: signIn, renderer: renderer).register(on: web)
+        .add(middleware: SessionMiddleware(database: database, clock: config.clock))
+    SignInRoutes(service: signIn, renderer: renderer, services: services).register(on: web)
     WorkspaceRoutes(database: database, tickets: tickets, renderer: renderer, live: live).register(on: web)
     TicketPageRoutes(database: database, tickets: tickets, renderer: renderer, live: live).register(on: web)
     LiveRoutes(database: database, tickets: tickets, live: live).register(on: web)
@@ -53,6 +70,8 @@ public func buildRouter(config: AppConfig, database: Database, logger: Logger) -
     AdminSetupRoutes(database: database, renderer: renderer).register(on: web)
     AdminMailRoutes(database: database, inbound: inbound, renderer: renderer).register(on: web)
     AttachmentRoutes(database: database, settings: config.mail).register(api: api, web: web)
+    TeamRoutes(services: services, renderer: renderer).register(on: web)
+    AdminRoutingRoutes(services: services, renderer: renderer).register(on: web)
     return router
 }
 

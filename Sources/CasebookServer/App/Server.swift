@@ -18,13 +18,13 @@ public enum Server {
     }
 
     public static func run(_ config: AppConfig, database: Database, logger: Logger) async throws {
-        let app = buildApplication(config: config, database: database, logger: logger)
-        let outbox = try OutboxWorker(database: database, settings: config.mail, logger: logger)
+        let services = CasebookServices(config: config, database: database, logger: logger)
+        let app = buildApplication(config: config, database: database, logger: logger, services: services)
+        let jobs = try services.jobRunner()
         // Mail stored but not processed when the server last stopped is processed now.
-        await InboundMailService(database: database, tickets: TicketService(database: database, notifier: MailNotifier(settings: config.mail)),
-                                 settings: config.mail, logger: logger).resumeUnfinished()
+        await InboundMailService(database: database, tickets: services.tickets, settings: config.mail, logger: logger).resumeUnfinished()
         let serviceGroup = ServiceGroup(configuration: .init(
-            services: [app, SessionHousekeeping(database: database, logger: logger), outbox],
+            services: [app, SessionHousekeeping(database: database, logger: logger), jobs],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await serviceGroup.run()
     }

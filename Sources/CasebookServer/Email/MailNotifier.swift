@@ -17,6 +17,8 @@ struct MailNotifier: Sendable {
         var alreadyReceived: Set<String> = []
         /// The Message-ID of the incoming message that caused the change, for In-Reply-To.
         var answering: String? = nil
+        /// The new assignee gets an escalation message instead (it says why).
+        var skipAssignment = false
     }
 
     func queue(for written: TicketService.Written, actor: Actor, options: Options = Options(),
@@ -36,7 +38,7 @@ struct MailNotifier: Sendable {
             c.isPublic && !(created && c.authorID == fields.requesterID) && (c.authorID != fields.requesterID || !fields.ccIDs.isEmpty)
         } ?? false
         let mayNote = comment.map { c in !c.isPublic && c.call == nil && fields.followerIDs.contains { $0 != c.authorID } } ?? false
-        let mayAssign = newAssignee.map { $0 != actor.id } ?? false
+        let mayAssign = !options.skipAssignment && (newAssignee.map { $0 != actor.id } ?? false)
         guard mayAcknowledge || mayReply || mayNote || mayAssign else { return }
 
         var ids = Set([fields.requesterID, actor.id] + fields.ccIDs + fields.followerIDs)
@@ -88,10 +90,28 @@ struct MailNotifier: Sendable {
             }
         }
 
-        if let newAssignee, newAssignee != actor.id, let to = reachable(people[newAssignee]), to.role.isStaff {
+        if mayAssign, let newAssignee, let to = reachable(people[newAssignee]), to.role.isStaff {
             let mail = try await context.mail(.assignment, to: [to], cc: [], comment: nil, author: nil,
                                               automatic: "auto-generated", templates: templates, db: db)
             try await outbox.enqueue(kind: MailTemplate.Event.assignment.rawValue, mail: mail, ticketID: ticket.id)
+        }
+    }
+
+    /// An escalation to staff (a group's members, a lead or manager): the ticket, who escalated it and why.
+    func queueEscalation(ticket: TicketRecord, to recipients: [UserRecord], by actor: Actor, reason: String,
+                         db: any SQLDatabase) async throws {
+        let people = try await UserStore(db: db).find(ids: [ticket.fields.requesterID, actor.id])
+        guard let requester = people.first(where: { $0.id == ticket.fields.requesterID }) else { return }
+        var context = Context(settings: settings, ticket: ticket, requester: requester,
+                              actor: people.first { $0.id == actor.id }, answering: nil)
+        context.reason = reason
+        let templates = MailTemplateStore(db: db)
+        for user in recipients where user.active && user.role.isStaff && user.id != actor.id {
+            guard let email = user.email, !settings.isOwn(email) else { continue }
+            let mail = try await context.mail(.escalation, to: [user], cc: [], comment: nil, author: nil,
+                                              automatic: "auto-generated", templates: templates, db: db)
+            try await OutboxStore(db: db).enqueue(kind: MailTemplate.Event.escalation.rawValue, mail: mail, ticketID: ticket.id,
+                                                  direction: .note)
         }
     }
 
@@ -120,6 +140,8 @@ struct MailNotifier: Sendable {
         let requester: UserRecord
         let actor: UserRecord?
         let answering: String?
+        /// Why, for an escalation.
+        var reason: String = ""
         /// The ticket's Message-IDs, loaded with the first message composed.
         var thread: [String]? = nil
 
@@ -144,6 +166,7 @@ struct MailNotifier: Sendable {
                 "actor": ["name": actor?.name ?? "Casebook"],
                 "marker": ReplyStripper.marker,
                 "support": ["name": settings.support.name ?? "Support"],
+                "reason": reason,
             ]
             let rendered = try template.render(values)
             var files: [MailAttachment] = []
@@ -156,7 +179,7 @@ struct MailNotifier: Sendable {
                 files.append(MailAttachment(filename: file.fileName, contentType: file.contentType, data: data,
                                             contentID: file.contentID, isInline: file.isInline))
             }
-            let isNote = event == .internalNote
+            let isNote = event == .internalNote || event == .escalation
             let replyAddress: String
             if isNote {
                 replyAddress = settings.notesAddress ?? settings.support.address

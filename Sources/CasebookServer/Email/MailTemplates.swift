@@ -12,6 +12,7 @@ struct MailTemplate: Sendable, Equatable {
         case publicReply = "public_reply"
         case internalNote = "internal_note"
         case assignment
+        case escalation
         case signInLink = "sign_in_link"
 
         var title: String {
@@ -20,6 +21,7 @@ struct MailTemplate: Sendable, Equatable {
             case .publicReply: "Public reply (to the requester and CCs)"
             case .internalNote: "Internal note (to followers)"
             case .assignment: "Assignment (to the new assignee)"
+            case .escalation: "Escalation (to the team or the lead/manager it was escalated to)"
             case .signInLink: "Sign-in link (to a customer)"
             }
         }
@@ -34,7 +36,7 @@ struct MailTemplate: Sendable, Equatable {
     static let placeholders = [
         "ticket.id", "ticket.subject", "ticket.status", "ticket.url", "ticket.portal_url", "comment.author",
         "comment.body", "comment.html", "recipient.name", "recipient.first_name", "requester.name", "actor.name",
-        "marker", "link", "support.name",
+        "marker", "link", "support.name", "reason",
     ]
 
     static func defaults(_ event: Event) -> MailTemplate {
@@ -96,6 +98,20 @@ struct MailTemplate: Sendable, Equatable {
                 Open the ticket: {{ticket.url}}
                 """, html: """
                 <p>{{actor.name}} assigned ticket #{{ticket.id}} “{{ticket.subject}}” to you.</p>
+                <p>Requester: {{requester.name}}. Status: {{ticket.status}}.</p>
+                <p><a href="{{ticket.url}}">Open the ticket</a></p>
+                """)
+        case .escalation:
+            MailTemplate(event: event, subject: "Escalated: #{{ticket.id}} {{ticket.subject}}", text: """
+                {{actor.name}} escalated ticket #{{ticket.id}} "{{ticket.subject}}" to you or your team.
+                Why: {{reason}}
+                Requester: {{requester.name}}. Status: {{ticket.status}}.
+
+                Open the ticket: {{ticket.url}}
+                (Replying to this email adds an internal note.)
+                """, html: """
+                <p>{{actor.name}} escalated ticket #{{ticket.id}} “{{ticket.subject}}” to you or your team.</p>
+                <p><strong>Why:</strong> {{reason}}</p>
                 <p>Requester: {{requester.name}}. Status: {{ticket.status}}.</p>
                 <p><a href="{{ticket.url}}">Open the ticket</a></p>
                 """)

@@ -65,10 +65,12 @@ struct OutboxStore: Sendable {
     /// a crash) leaves them alone until then. A crash after sending but before `markSent` sends again after the
     /// lease: at most one duplicate, never a loss.
     func claimDue(limit: Int, now: Int64, lease: Int64 = 5 * 60 * 1000) async throws -> [Envelope] {
+        // Several nodes may send: on PostgreSQL each skips the rows another is claiming instead of waiting for them.
+        let skipLocked: SQLQueryString = db.dialect.name == "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""
         let rows = try await db.raw("""
             UPDATE outbox SET claimed_until = \(bind: now + lease)
             WHERE id IN (SELECT id FROM outbox WHERE status = 'queued' AND next_attempt_at <= \(bind: now)
-                         AND claimed_until <= \(bind: now) ORDER BY id LIMIT \(bind: limit))
+                         AND claimed_until <= \(bind: now) ORDER BY id LIMIT \(bind: limit)\(skipLocked))
               AND claimed_until <= \(bind: now)
             RETURNING id, envelope_from, recipients, raw, attempts
             """).all()

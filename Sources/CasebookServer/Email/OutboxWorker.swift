@@ -1,12 +1,12 @@
 import CasebookSMTP
 import Foundation
 import Logging
-import ServiceLifecycle
 
 /// Sends what the outbox holds over SMTP, oldest first, retrying transient failures with exponential back-off
 /// (4xx replies, refused connections, timeouts) and giving up at once on permanent ones (5xx), which admins see.
-/// Without `SMTP_URL` it does nothing: mail waits in the outbox, visible on the admin page.
-struct OutboxWorker: Service {
+/// Without `SMTP_URL` it does nothing: mail waits in the outbox, visible on the admin page. The job runner calls it
+/// (`outbox.deliver`), so a crash mid-send is covered by the outbox's own lease.
+struct OutboxWorker {
     let database: Database
     let settings: MailSettings
     let logger: Logger
@@ -22,20 +22,6 @@ struct OutboxWorker: Service {
             self.sender = SMTPClient(configuration: try SMTPConfiguration(url: url), logger: logger)
         } else {
             self.sender = nil
-        }
-    }
-
-    func run() async throws {
-        guard let sender else {
-            logger.notice("SMTP_URL is not set: outgoing mail stays in the outbox (see /admin/mail)")
-            try? await gracefulShutdown()
-            return
-        }
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                let sent = (try? await self.deliverDue(using: sender)) ?? 0
-                if sent == 0 { try? await Task.sleep(for: .milliseconds(self.settings.pollMillis)) }
-            }
         }
     }
 

@@ -28,6 +28,8 @@ enum TicketQuery {
         case .priority: order(by: "priority", descending: true)
         case .updated: order(by: "updated_at", descending: true)
         case .created: order(by: "created_at", descending: false)
+        case .sla:
+            "COALESCE((SELECT s.next_breach_at FROM ticket_slas s WHERE s.ticket_id = t.id), 9223372036854775807) ASC, t.id ASC"
         }
     }
 

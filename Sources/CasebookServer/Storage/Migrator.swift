@@ -36,7 +36,7 @@ public struct Migrator: Sendable {
     static let all: [Migration] = [
         .createOrganizations, .createUsers, .createGroups, .createTickets, .createAuditsAndComments,
         .createIdempotencyKeys, .addTicketReadIndexes, .createWebSessions, .createOutbox, .createViewsAndMacros,
-        .addQueueIndexes, .createMailTables,
+        .addQueueIndexes, .createMailTables, .addPresenceAndRouting, .createBusinessHoursAndSLAs, .createJobs,
     ]
 
     /// Returns the names of the migrations it applied.
@@ -75,8 +75,8 @@ public struct Migrator: Sendable {
 }
 
 /// Times are stored as milliseconds since 1970 (BIGINT), which both engines compare and index alike.
-enum Timestamp {
-    static var now: Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
+public enum Timestamp {
+    public static var now: Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
     static func date(_ millis: Int64) -> Date { Date(timeIntervalSince1970: Double(millis) / 1000) }
     static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
 }

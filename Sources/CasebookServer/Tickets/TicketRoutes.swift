@@ -48,8 +48,19 @@ struct TicketRoutes {
     }
 
     @Sendable func show(_ request: Request, context: CasebookContext) async throws -> Response {
-        let ticket = try await tickets.get(try context.parameters.id(), actor: try context.requireActor())
-        return JSONResponse(["ticket": Present.ticket(ticket, base: request.baseURL)])
+        let actor = try context.requireActor()
+        let ticket = try await tickets.get(try context.parameters.id(), actor: actor)
+        var presented = Present.ticket(ticket, base: request.baseURL)
+        // Zendesk's `include=slas`: the running targets, for staff.
+        if actor.role.isStaff, let sla = tickets.sla,
+           (request.uri.queryParameters.get("include") ?? "").split(separator: ",").contains("slas"),
+           case .object(var object) = presented {
+            let (_, states) = try await tickets.database.read { db in try await sla.states(ticket: ticket, db: db) }
+            let now = sla.clock.now()
+            object["slas"] = ["policy_metrics": .array(states.map { SLARoutes.present($0, now: now) })]
+            presented = .object(object)
+        }
+        return JSONResponse(["ticket": presented])
     }
 
     @Sendable func showMany(_ request: Request, context: CasebookContext) async throws -> Response {

@@ -9,6 +9,10 @@ struct TicketService: Sendable {
     var live: LiveEvents? = nil
     /// Queues the mail a change causes, in the change's transaction.
     var notifier: MailNotifier? = nil
+    /// Routes new tickets, keeps exclusion rules on assignment, and dequeues tickets someone took.
+    var routing: RoutingService? = nil
+    /// Records what the SLA clock needs with every change and keeps each ticket's targets current.
+    var sla: SLAService? = nil
 
     /// Queues the notifications for a change made with the `db:` variants (inside the caller's transaction).
     func notify(_ written: Written, actor: Actor, db: any SQLDatabase) async throws {
@@ -221,20 +225,40 @@ struct TicketService: Sendable {
         patch.subject = patch.subject ?? ""
         if patch.organizationID == nil { patch.organizationID = .some(requesterOrg) }
         fields = patch.applied(to: fields)
-        let (ticket, events): (TicketSnapshot, [AuditEvent])
+        var (ticket, events): (TicketSnapshot, [AuditEvent])
         do {
             (ticket, events) = try TicketRules.create(fields, status: request.patch.status, comment: comment, by: actor)
         } catch {
             throw APIError.invalid(error)
         }
+        // Routing may set the group, priority, tags and assignee; the rules run again on what it chose, as the
+        // desk's own decision (an end-user's ticket may not set those itself).
+        var routed: RoutingService.Outcome?
+        if let routing, ticket.assigneeID == nil, ticket.status < .solved {
+            var choice = ticket
+            let outcome = try await routing.routeNew(&choice, via: via, description: comment.body, db: db)
+            if choice != ticket {
+                do {
+                    (ticket, events) = try TicketRules.create(choice, status: ticket.status, comment: comment,
+                                                              by: Actor(id: actor.id, role: .admin))
+                } catch {
+                    throw APIError.invalid(error)
+                }
+            }
+            events += outcome.notices
+            routed = outcome
+        }
         let now = Timestamp.now
         let store = TicketStore(db: db)
         let id = try await store.insert(ticket, description: comment.body, via: via, at: now)
+        if let routed { try await routing?.recordNew(routed, ticketID: id, skills: routed.decision.skills, db: db) }
         let (audit, stored) = try await store.insertAudit(ticketID: id, authorID: actor.id, via: comment.via ?? via,
                                                           at: now, events: events, comment: comment)
         let record = TicketRecord(id: id, fields: ticket, description: comment.body, via: via, createdAt: now, updatedAt: now)
         if let stored { try await attachUploads(commentObject, comment: stored, ticketID: id, actor: actor, db: db) }
-        return Written(ticket: record, audit: audit, comments: stored.map { [$0.id: $0] } ?? [:])
+        let written = Written(ticket: record, audit: audit, comments: stored.map { [$0.id: $0] } ?? [:])
+        try await sla?.record(written, previous: nil, actor: actor, db: db)
+        return written
     }
 
     func update(_ id: Int, _ object: JSONObject, actor: Actor, via: ViaChannel) async throws -> Written {
@@ -249,8 +273,9 @@ struct TicketService: Sendable {
 
     /// `loaded`: the ticket as the caller just read it in this transaction, when the caller is staff (saves reading
     /// it again).
+    /// `notices`: events in words added to the audit (routing, escalation), written even when no field changes.
     func update(_ id: Int, _ object: JSONObject, actor: Actor, via: ViaChannel, db: any SQLDatabase,
-                loaded: TicketRecord? = nil) async throws -> Written {
+                loaded: TicketRecord? = nil, notices: [AuditEvent] = []) async throws -> Written {
         let current: TicketRecord
         if let loaded, loaded.id == id, actor.role.isStaff { current = loaded } else {
             current = try await visibleTicket(id, to: actor, db: db)
@@ -270,11 +295,15 @@ struct TicketService: Sendable {
         if let commentObject = object["comment"]?.objectValue {
             comment = try await TicketRequest.comment(commentObject, actor: actor, db: db)
         }
-        let (next, events): (TicketSnapshot, [AuditEvent])
+        var (next, events): (TicketSnapshot, [AuditEvent])
         do {
             (next, events) = try TicketRules.update(current.fields, with: request.patch, comment: comment, by: actor)
         } catch {
             throw APIError.invalid(error)
+        }
+        events += notices
+        if let assignee = next.assigneeID, assignee != current.fields.assigneeID {
+            events += try await ExclusionCheck.manualAssignment(of: next, to: assignee, actor: actor, object: object, db: db)
         }
         guard !events.isEmpty else { return Written(ticket: current, audit: nil, comments: [:]) }
         let now = max(Timestamp.now, current.updatedAt + 1)
@@ -288,7 +317,13 @@ struct TicketService: Sendable {
         if let stored, let commentObject = object["comment"]?.objectValue {
             try await attachUploads(commentObject, comment: stored, ticketID: id, actor: actor, db: db)
         }
-        return Written(ticket: record, audit: audit, comments: stored.map { [$0.id: $0] } ?? [:])
+        if routing != nil, next.assigneeID != nil || next.status >= .solved, current.fields.assigneeID == nil {
+            // Someone took it (or it was solved) while it waited for routing.
+            try await RoutingStore(db: db).dequeue(ticketID: id)
+        }
+        let written = Written(ticket: record, audit: audit, comments: stored.map { [$0.id: $0] } ?? [:])
+        try await sla?.record(written, previous: current, actor: actor, db: db)
+        return written
     }
 
     /// `comment.uploads`: tokens from `POST /api/v2/uploads` whose files become the comment's attachments.

@@ -267,6 +267,7 @@ struct TicketStore: Sendable {
         case .comment: return (nil, nil, nil)
         case .tagsChange(let tags, let previous): return ("tags", json(.strings(tags)), json(.strings(previous)))
         case .collaboratorChange(let field, let ids, let previous): return (field, json(.ints(ids)), json(.ints(previous)))
+        case .notice(let kind, let text): return (kind, json(.string(text)), nil)
         }
     }
 

@@ -59,6 +59,9 @@ struct Chrome: Sendable {
     /// Marks the page for live updates (the script connects only where this is set).
     var live: String?
     var ticketID: Int?
+    /// The signed-in agent's presence choices for the header (staff only).
+    var presence: [Option] = []
+    var canSeeTeam = false
 
     init(title: String, csrf: String) {
         self.title = title
@@ -73,6 +76,11 @@ struct Chrome: Sendable {
             isStaff = role.isStaff
             isAdmin = role == .admin
             isCustomer = role == .endUser
+            canSeeTeam = role.allows(.viewTeamBoard)
+            if role.isStaff {
+                let current = context.session?.presence ?? "offline"
+                presence = ["online", "away", "offline"].map { Option(value: $0, label: $0.capitalized, selected: $0 == current) }
+            }
         }
     }
 }

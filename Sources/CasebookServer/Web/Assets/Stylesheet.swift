@@ -69,6 +69,20 @@ enum Stylesheet {
     .changes { margin: 4px 0 0; padding-left: 18px; font-size: 0.9rem; color: var(--muted); }
     .message.from-support { border-left: 4px solid var(--accent); }
     .crumbs { color: var(--muted); margin: 0; font-size: 0.9rem; }
+    .who .presence { display: inline-flex; gap: 4px; align-items: center; color: inherit; font-weight: 400; min-height: 0; }
+    .sla ul { list-style: none; padding: 0; margin: 0 0 12px; display: flex; flex-wrap: wrap; gap: 6px 14px; }
+    .sla h2 { font-size: 1rem; margin: 0 0 4px; }
+    .sla-breached, tr.sla-breached td:first-child { color: #a0181b; } tr.sla-breached { background: #fdecec; }
+    .sla li.sla-breached, .sla li.sla-missed { font-weight: 600; } .sla-soon { color: #9a5b00; } .sla-paused { color: var(--muted); }
+    .sla-badge { font-size: 0.85rem; white-space: nowrap; }
+    .repeat { grid-column: 1 / -1; background: #fff7e6; border: 1px solid #f0c36d; border-radius: 8px; padding: 10px 14px; }
+    .repeat h2 { font-size: 1rem; margin: 0 0 6px; } .repeat ol { margin: 0; padding-left: 20px; }
+    .repeat .last-reply { margin: 6px 0; padding: 4px 10px; border-left: 3px solid #f0c36d; background: #fff; }
+    .repeat .decisions { margin: 4px 0; font-size: 0.9rem; }
+    .exclusion { color: #a0181b; } #exclusions ul { padding-left: 18px; margin: 0 0 8px; }
+    .presence-badge { border-radius: 3px; padding: 0 6px; font-size: 0.85rem; background: #e3e6ec; }
+    .presence-badge.presence-online { background: #cdeccf; } .presence-badge.presence-away { background: #f7e3a6; }
+    .reachable { color: #1d7a32; font-size: 0.85rem; }
     @media (max-width: 800px) {
       .workspace, .ticket-page, .ticket-page .composer { grid-template-columns: 1fr; }
       th:nth-child(n+5), td:nth-child(n+5) { display: none; }

@@ -9,6 +9,8 @@ import NIOCore
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = CasebookContext
     let database: Database
+    /// Staff activity keeps their presence fresh (idle → away, and back).
+    var clock: AppClock = .system
 
     static let sessionCookie = "casebook_session"
     static let csrfCookie = "casebook_csrf"
@@ -29,6 +31,13 @@ struct SessionMiddleware: RouterMiddleware {
             let now = Timestamp.now
             if now - session.lastSeenAt > SessionStore.touchInterval {
                 try await database.write { db in try await SessionStore(db: db).touch(idHash: session.idHash, now: now) }
+                if user.role.isStaff {
+                    // Activity: refresh the idle clock; an agent only idleness had made away is online again, and
+                    // tickets waiting for someone may now reach them.
+                    let at = clock.now()
+                    let back = try await database.write { db in try await PresenceStore(db: db).touch(userID: user.id, now: at) }
+                    if back { try await JobScheduler(database: database, clock: clock).routeNow() }
+                }
             }
         }
         guard ![.get, .head, .options].contains(request.method) else { return try await next(request, context) }

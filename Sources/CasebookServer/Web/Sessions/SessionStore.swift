@@ -9,6 +9,8 @@ struct WebSession: Sendable, Equatable {
     var csrfToken: String
     var lastSeenAt: Int64
     var expiresAt: Int64
+    /// The signed-in agent's presence as stored (for the header's status control); nil for customers and unset.
+    var presence: String? = nil
 }
 
 /// Browser sessions in the database, so they survive a restart and work on any node. The cookie holds a random
@@ -38,8 +40,9 @@ struct SessionStore: Sendable {
     /// The live session and its active user for a cookie value, or nil (unknown, expired, idle too long, user disabled).
     func find(cookie: String, now: Int64 = Timestamp.now) async throws -> (WebSession, UserRecord)? {
         guard let row = try await db.raw("""
-            SELECT s.id_hash, s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, \(unsafeRaw: UserStore.qualifiedColumns)
-            FROM web_sessions s JOIN users u ON u.id = s.user_id
+            SELECT s.id_hash, s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, p.status AS presence_status,
+                   \(unsafeRaw: UserStore.qualifiedColumns)
+            FROM web_sessions s JOIN users u ON u.id = s.user_id LEFT JOIN agent_presence p ON p.user_id = s.user_id
             WHERE s.id_hash = \(bind: APITokens.hash(cookie))
             """).first() else { return nil }
         let session = WebSession(
@@ -47,7 +50,8 @@ struct SessionStore: Sendable {
             userID: try row.decode(column: "user_id", as: Int.self),
             csrfToken: try row.decode(column: "csrf_token", as: String.self),
             lastSeenAt: try row.decode(column: "last_seen_at", as: Int64.self),
-            expiresAt: try row.decode(column: "expires_at", as: Int64.self))
+            expiresAt: try row.decode(column: "expires_at", as: Int64.self),
+            presence: try row.decode(column: "presence_status", as: String?.self))
         let user = try UserStore.decode(row)
         guard user.active, session.expiresAt > now, now - session.lastSeenAt < Self.idleLimit else { return nil }
         return (session, user)

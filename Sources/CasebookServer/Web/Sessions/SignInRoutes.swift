@@ -7,6 +7,8 @@ import Hummingbird
 struct SignInRoutes: Sendable {
     let service: SignInService
     let renderer: PageRenderer
+    /// Staff signing in come online; signing out takes them offline.
+    var services: CasebookServices? = nil
 
     struct SignInPage: Sendable {
         var chrome: Chrome
@@ -66,6 +68,7 @@ struct SignInRoutes: Sendable {
                                                userAgent: request.headers[.userAgent] ?? "")
         switch outcome {
         case .signedIn(let cookie, _, let user):
+            if user.role.isStaff, let services { try await Presence.signedIn(services: services, userID: user.id) }
             var response = seeOther(Self.safeNext(form["next"], role: user.role))
             response.setSessionCookie(cookie, request: request)
             return response
@@ -82,6 +85,7 @@ struct SignInRoutes: Sendable {
     @Sendable func signOut(_ request: Request, context: CasebookContext) async throws -> Response {
         if let session = context.session {
             try await service.database.write { db in try await SessionStore(db: db).delete(idHash: session.idHash) }
+            if context.actor?.role.isStaff == true, let services { try await Presence.signedOut(services: services, userID: session.userID) }
         }
         var response = seeOther("/sign-in")
         response.clearSessionCookie(request: request)

@@ -18,6 +18,8 @@ extension Chrome: MustacheParent {
         case "notices": notices
         case "live": live
         case "ticketID": ticketID
+        case "presence": presence
+        case "canSeeTeam": canSeeTeam
         default: nil
         }
     }
@@ -46,6 +48,7 @@ extension TicketPage: MustacheParent {
         case "conflict": conflict
         case "macros": macros
         case "hasMacros": hasMacros
+        case "routing": routing
         default: nil
         }
     }
@@ -103,6 +106,8 @@ extension TicketForm.View.Select: MustacheParent {
 extension TicketRow: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
+        case "sla": sla
+        case "slaClass": slaClass
         case "id": id
         case "subject": subject
         case "status": status

@@ -1,7 +1,7 @@
 /// The Mustache templates, compiled into the binary. Each group of pages keeps its templates in its own file.
 enum PageTemplates {
     static var all: [(String, String)] {
-        frame + signIn + workspace + ticket + portal + admin + adminMail
+        frame + signIn + workspace + ticket + portal + admin + adminMail + team + adminRouting
     }
 
     static let frame: [(String, String)] = [
@@ -22,6 +22,7 @@ enum PageTemplates {
           <nav aria-label="Main">
             {{#chrome.isStaff}}
             <a href="/agent">Views</a>
+            {{#chrome.canSeeTeam}}<a href="/agent/team">Team</a>{{/chrome.canSeeTeam}}
             <form id="search-form" class="search" method="get" action="/agent/search" role="search">
               <label for="q" class="visually-hidden">Search tickets</label>
               <input id="q" name="q" type="search" value="{{chrome.query}}" placeholder="Search: status:open printer">
@@ -33,6 +34,8 @@ enum PageTemplates {
             <a href="/admin/views">Views setup</a>
             <a href="/admin/macros">Macros</a>
             <a href="/admin/mail">Mail</a>
+            <a href="/admin/routing">Routing</a>
+            <a href="/admin/sla">SLAs</a>
             {{/chrome.isAdmin}}
             {{#chrome.isCustomer}}
             <a href="/portal">My requests</a>
@@ -41,6 +44,15 @@ enum PageTemplates {
           </nav>
           {{#chrome.userName}}
           <div class="who">
+            {{#chrome.isStaff}}
+            <form id="presence-form" class="presence" method="post" action="/agent/presence">
+              <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+              <label for="presence-status" class="visually-hidden">My status</label>
+              <select id="presence-status" name="status">{{#chrome.presence}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/chrome.presence}}</select>
+              <button type="submit">Set</button>
+              <a href="/agent/presence">Details</a>
+            </form>
+            {{/chrome.isStaff}}
             <span id="signed-in-as">{{chrome.userName}}</span>
             <form id="sign-out" method="post" action="/sign-out">
               <input type="hidden" name="csrf" value="{{chrome.csrf}}">

@@ -27,6 +27,13 @@ extension PageTemplates {
             <div id="presence" aria-live="polite" class="presence">{{#others}}<span class="viewer" data-user-id="{{userID}}">{{#typing}}{{name}} is typing a reply…{{/typing}}{{^typing}}Also viewing: {{name}}{{/typing}}</span>{{/others}}</div>
             <div id="live-notice" class="flash flash-notice" role="status" hidden></div>
             {{> ticket-summary}}
+            {{#routing.hasTargets}}
+            <section id="sla-targets" class="sla" aria-labelledby="sla-heading">
+              <h2 id="sla-heading">SLA{{#routing.policy}}: {{routing.policy}}{{/routing.policy}}</h2>
+              <ul>{{#routing.targets}}<li class="{{cssClass}}" data-state="{{state}}"><strong>{{label}}</strong> {{text}}</li>{{/routing.targets}}</ul>
+            </section>
+            {{/routing.hasTargets}}
+            {{#routing.waiting}}<p id="routing-waiting" class="flash flash-notice">{{routing.waiting}}</p>{{/routing.waiting}}
             {{#conflict}}
             <div id="changed-meanwhile" class="flash flash-error" role="alert">
               <p><strong>This ticket changed while you were writing.</strong> Check what changed before you send:</p>
@@ -47,6 +54,29 @@ extension PageTemplates {
                 {{^requester.tickets}}<li class="empty">None</li>{{/requester.tickets}}
               </ul>
             </section>
+            <section id="exclusions" aria-labelledby="exclusions-heading">
+              <h2 id="exclusions-heading">Never assign to</h2>
+              <ul>{{#routing.exclusions}}<li class="exclusion">{{.}}</li>{{/routing.exclusions}}{{^routing.hasExclusions}}<li class="empty">No exclusion rules for this customer</li>{{/routing.hasExclusions}}</ul>
+              {{#routing.canManageExclusions}}
+              <form id="exclusion-form" method="post" action="/agent/tickets/{{ticket.id}}/exclusions">
+                <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+                <p><label for="exclusion_agent">Agent</label>
+                   <select id="exclusion_agent" name="agent_id">{{#routing.agentOptions}}<option value="{{value}}">{{label}}</option>{{/routing.agentOptions}}</select></p>
+                <p><label for="exclusion_scope">For</label>
+                   <select id="exclusion_scope" name="scope"><option value="requester">This requester</option><option value="organization">Their whole organization</option></select></p>
+                <p><label for="exclusion_reason">Reason</label> <input id="exclusion_reason" name="reason" required></p>
+                <button type="submit">Never assign this customer to this agent</button>
+              </form>
+              {{/routing.canManageExclusions}}
+            </section>
+            <form id="escalate-form" method="post" action="/agent/tickets/{{ticket.id}}/escalate">
+              <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+              <h2>Escalate</h2>
+              <p><label for="escalate_target">To</label>
+                 <select id="escalate_target" name="target">{{#routing.escalationTargets}}<option value="{{value}}">{{label}}</option>{{/routing.escalationTargets}}</select></p>
+              <p><label for="escalate_reason">Why</label> <textarea id="escalate_reason" name="reason" rows="2" required></textarea></p>
+              <button type="submit">Escalate</button>
+            </form>
             {{#hasMacros}}
             <form id="macro-form" method="post" action="/agent/tickets/{{ticket.id}}/macro">
               <input type="hidden" name="csrf" value="{{chrome.csrf}}">
@@ -56,6 +86,18 @@ extension PageTemplates {
             </form>
             {{/hasMacros}}
           </aside>
+          {{#routing.repeatSummary}}
+          <section id="repeat-contact" class="repeat" aria-labelledby="repeat-heading">
+            <h2 id="repeat-heading">{{routing.repeatSummary}}</h2>
+            <ol>{{#routing.earlier}}
+              <li class="earlier" data-ticket-id="{{id}}"><a href="/agent/tickets/{{id}}">#{{id}} {{subject}}</a> <span class="status status-{{status}}">{{status}}</span> · {{when}}
+                <br>Handled by {{handledBy}}
+                {{#hasLastReply}}<blockquote class="last-reply"><p><strong>{{lastReplyAuthor}}</strong> told the customer ({{lastReplyWhen}}):</p><p>{{lastReply}}</p></blockquote>{{/hasLastReply}}
+                {{#hasDecisions}}<ul class="decisions">{{#decisions}}<li>{{.}}</li>{{/decisions}}</ul>{{/hasDecisions}}
+              </li>{{/routing.earlier}}
+            </ol>
+          </section>
+          {{/routing.repeatSummary}}
           <form id="ticket-form" class="composer" method="post" action="/agent/tickets/{{ticket.id}}" enctype="multipart/form-data">
             <input type="hidden" name="csrf" value="{{chrome.csrf}}">
             <input type="hidden" name="seen_audit" value="{{form.seenAudit}}">
@@ -77,6 +119,10 @@ extension PageTemplates {
               <p><label for="followers">Followers</label> <input id="followers" name="followers" value="{{form.followers}}" aria-describedby="people-help"></p>
               <p><label for="ccs">CCs</label> <input id="ccs" name="ccs" value="{{form.ccs}}" aria-describedby="people-help">
                  <small id="people-help">Email addresses, separated by commas</small></p>
+              {{#routing.hasExclusions}}{{#routing.canOverride}}
+              <p class="override"><label><input type="checkbox" name="override_exclusion" value="1"> Override an exclusion rule for this assignment</label>
+                 <label for="override_reason">Why</label> <input id="override_reason" name="override_reason"></p>
+              {{/routing.canOverride}}{{/routing.hasExclusions}}
             </fieldset>
             <fieldset class="compose">
               <legend>Add to the conversation</legend>

@@ -14,10 +14,10 @@ extension PageTemplates {
         <table id="ticket-list">
           <caption class="visually-hidden">Tickets</caption>
           <thead><tr><th scope="col">#</th><th scope="col">Subject</th><th scope="col">Requester</th><th scope="col">Status</th>
-            <th scope="col">Priority</th><th scope="col">Group</th><th scope="col">Assignee</th><th scope="col">Updated</th></tr></thead>
+            <th scope="col">Priority</th><th scope="col">Group</th><th scope="col">Assignee</th><th scope="col">SLA</th><th scope="col">Updated</th></tr></thead>
           <tbody>
           {{#rows}}
-            <tr data-ticket-id="{{id}}">
+            <tr data-ticket-id="{{id}}"{{#slaClass}} class="{{slaClass}}"{{/slaClass}}>
               <td>{{id}}</td>
               <td><a class="ticket-link" href="/agent/tickets/{{id}}">{{subject}}</a></td>
               <td>{{requester}}</td>
@@ -25,10 +25,11 @@ extension PageTemplates {
               <td>{{#priority}}<span class="priority priority-{{priority}}">{{priority}}</span>{{/priority}}</td>
               <td>{{group}}</td>
               <td>{{assignee}}</td>
+              <td>{{#sla}}<span class="sla-badge">{{sla}}</span>{{/sla}}</td>
               <td><time datetime="{{updatedISO}}">{{updated}}</time></td>
             </tr>
           {{/rows}}
-          {{^rows}}<tr><td colspan="8" class="empty">No tickets here.</td></tr>{{/rows}}
+          {{^rows}}<tr><td colspan="9" class="empty">No tickets here.</td></tr>{{/rows}}
           </tbody>
         </table>
         <nav class="pager" aria-label="Pages">

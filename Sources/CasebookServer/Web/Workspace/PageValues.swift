@@ -33,6 +33,9 @@ struct TicketRow: Sendable {
     var group: String
     var updated: String
     var updatedISO: String
+    /// The nearest running SLA target: "breached" or "due in 40 min", and a class to mark breached rows.
+    var sla: String = ""
+    var slaClass: String = ""
 }
 
 /// Names for the people and groups a page mentions, fetched in one query each.
@@ -52,12 +55,17 @@ struct NameBook: Sendable {
 
     func name(_ id: Int?) -> String { id.flatMap { users[$0]?.name } ?? "" }
 
-    func rows(_ tickets: [TicketRecord]) -> [TicketRow] {
+    func rows(_ tickets: [TicketRecord], breaches: [Int: Int64] = [:], now: Int64 = Timestamp.now) -> [TicketRow] {
         tickets.map { t in
-            TicketRow(id: t.id, subject: t.fields.subject, status: t.fields.status.rawValue,
+            var row = TicketRow(id: t.id, subject: t.fields.subject, status: t.fields.status.rawValue,
                       priority: t.fields.priority?.rawValue, requester: name(t.fields.requesterID),
                       assignee: name(t.fields.assigneeID), group: t.fields.groupID.flatMap { groups[$0] } ?? "",
                       updated: PageTime.text(t.updatedAt), updatedISO: PageTime.iso(t.updatedAt))
+            if let at = breaches[t.id], t.fields.status < .solved {
+                row.sla = at <= now ? "Breached" : "Due in \(TicketRoutingPanel.duration(at - now))"
+                row.slaClass = at <= now ? "sla-breached" : (at - now < 3_600_000 ? "sla-soon" : "sla-running")
+            }
+            return row
         }
     }
 

@@ -35,6 +35,8 @@ struct TicketPage: Sendable {
     var conflict: Conflict?
     var macros: [MacroChoice]
     var hasMacros: Bool { !macros.isEmpty }
+    /// SLA targets, earlier contacts, exclusions, the routing queue, escalation.
+    var routing: TicketRoutingPanel
 }
 
 /// The values of the ticket form: what the agent typed, over the ticket as it is now.

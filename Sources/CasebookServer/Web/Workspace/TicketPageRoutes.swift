@@ -28,6 +28,7 @@ struct TicketPageRoutes: Sendable {
         var organization: String?
         var requesterTickets: [TicketRecord]
         var macros: [MacroStore.Row]
+        var panel: TicketRoutingPanel
         var latestAudit: Int { audits.last?.id ?? 0 }
         var current: TicketForm.Fields { TicketForm.Fields(ticket.fields, names: names) }
     }
@@ -51,8 +52,11 @@ struct TicketPageRoutes: Sendable {
             var names = try await NameBook.load(userIDs: ids, db: db)
             for agent in agents { names.users[agent.id] = agent }
             let organization = try await f.organizationID.asyncMap { try await OrganizationStore(db: db).find(id: $0)?.name }
+            let panel = try await TicketRoutingPanel.load(ticket: ticket, actor: actor, tickets: tickets, agents: agents,
+                                                          groups: names.groups, db: db)
             return Loaded(ticket: ticket, audits: audits, comments: byID, names: names, agents: agents,
-                          organization: organization ?? nil, requesterTickets: others, macros: try await MacroStore(db: db).list())
+                          organization: organization ?? nil, requesterTickets: others, macros: try await MacroStore(db: db).list(),
+                          panel: panel)
         }
     }
 
@@ -85,7 +89,8 @@ struct TicketPageRoutes: Sendable {
             form: form.view(current: was, seenAudit: seenAudit, agents: loaded.agents,
                             groups: names.groups.sorted { $0.value < $1.value }.map { ($0.key, $0.value) }),
             conflict: conflict,
-            macros: loaded.macros.map { .init(id: $0.id, title: $0.title) })
+            macros: loaded.macros.map { .init(id: $0.id, title: $0.title) },
+            routing: loaded.panel)
         return renderer.page("ticket", page, status: status)
     }
 
@@ -171,6 +176,10 @@ struct TicketPageRoutes: Sendable {
                 if text.isEmpty { comment["body"] = .string("Attached: " + context.files.map(\.fileName).joined(separator: ", ")) }
             }
             if !text.isEmpty || !context.files.isEmpty { object["comment"] = .object(comment) }
+        }
+        if form["override_exclusion"] == "1", object["assignee_id"] != nil {
+            object["override_exclusion"] = .bool(true)
+            object["override_reason"] = .string(form["override_reason"] ?? "")
         }
         if errors.isEmpty, object.isEmpty {
             errors.append("Nothing to submit: change a field or write a reply, a note or a call summary.")

@@ -89,6 +89,8 @@ struct TimelineBuilder {
             // The subject, requester and organization are on the page already; unset fields say nothing.
             if value == "–" || ["subject", "requester_id", "submitter_id", "organization_id"].contains(field) { return nil }
             return "\(label): \(value)"
+        case "Notice":
+            return value
         case "TagsChange", "CollaboratorChange":
             return "\(label): \(value) (was \(show(field, event.previousValue)))"
         default:

@@ -95,8 +95,9 @@ struct WorkspaceRoutes: Sendable {
             chrome.title = definition.title
             return ListPage(chrome: chrome, views: links, key: key, title: definition.title, query: definition.query,
                             hasQuery: true, total: total,
-                            sorts: ViewSort.allCases.map { Option(value: $0.rawValue, label: $0.rawValue.capitalized, selected: $0 == sort) },
-                            rows: names.rows(records), page: paging.page, pages: paging.pages,
+                            sorts: ViewSort.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == sort) },
+                            rows: names.rows(records, breaches: try await SLAStore(db: db).breachTimes(records.map(\.id)),
+                                             now: tickets.sla?.clock.now() ?? Timestamp.now), page: paging.page, pages: paging.pages,
                             prevHref: paging.prevHref, nextHref: paging.nextHref)
         }
         return renderer.page("view", model)
@@ -127,7 +128,8 @@ struct WorkspaceRoutes: Sendable {
             let names = try await NameBook.forTickets(records, db: db)
             let paging = Paging(page: pageNumber, total: total) { "/agent/search?q=\(percentEncoded(text))&page=\($0)" }
             return ListPage(chrome: chrome, views: links, key: "", title: "Search", query: text, hasQuery: !text.isEmpty,
-                            total: total, sorts: [], rows: names.rows(records), page: paging.page, pages: paging.pages,
+                            total: total, sorts: [], rows: names.rows(records, breaches: try await SLAStore(db: db).breachTimes(records.map(\.id)),
+                                                                      now: tickets.sla?.clock.now() ?? Timestamp.now), page: paging.page, pages: paging.pages,
                             prevHref: paging.prevHref, nextHref: paging.nextHref)
         }
         return renderer.page("search", model, status: model.chrome.errors.isEmpty ? .ok : .badRequest)
