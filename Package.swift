@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .target(name: "CasebookCore"),
@@ -68,7 +69,10 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
-        .testTarget(name: "CasebookCoreTests", dependencies: ["CasebookCore"]),
+        .testTarget(
+            name: "CasebookCoreTests",
+            dependencies: ["CasebookCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "CasebookMailTests", dependencies: ["CasebookMail"], exclude: ["Fixtures"]),
         .testTarget(name: "CasebookSMTPTests", dependencies: ["CasebookSMTP"], exclude: ["smtp_peer.py"]),
         .testTarget(

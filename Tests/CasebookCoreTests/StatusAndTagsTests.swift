@@ -76,42 +76,42 @@ struct StatusChangeTests {
 
 // MARK: - Tags
 
-@Suite("Tags.normalize")
+@Suite("CasebookCore.Tags.normalize")
 struct TagsNormalizeTests {
     @Test("Lowercases", arguments: [
         ("VIP", ["vip"]), ("Billing", ["billing"]), ("ÉTÉ", ["été"]), ("already_fine", ["already_fine"]),
     ])
     func lowercases(raw: String, expected: [String]) {
-        #expect(Tags.normalize(raw) == expected)
+        #expect(CasebookCore.Tags.normalize(raw) == expected)
     }
 
     @Test("Splits on spaces, tabs, newlines and commas")
     func splits() {
-        #expect(Tags.normalize("refund request") == ["refund", "request"])
-        #expect(Tags.normalize("  a\tb\nc  ") == ["a", "b", "c"])
-        #expect(Tags.normalize("a,b, c ,,d") == ["a", "b", "c", "d"])
+        #expect(CasebookCore.Tags.normalize("refund request") == ["refund", "request"])
+        #expect(CasebookCore.Tags.normalize("  a\tb\nc  ") == ["a", "b", "c"])
+        #expect(CasebookCore.Tags.normalize("a,b, c ,,d") == ["a", "b", "c", "d"])
     }
 
     @Test("Deduplicates, keeping the first occurrence's position")
     func dedupes() {
-        #expect(Tags.normalize(["b", "A", "a", "B c", "c"]) == ["b", "a", "c"])
+        #expect(CasebookCore.Tags.normalize(["b", "A", "a", "B c", "c"]) == ["b", "a", "c"])
     }
 
     @Test("Drops empty and blank entries")
     func dropsBlank() {
-        #expect(Tags.normalize(["", "  ", "\n", ","]) == [])
-        #expect(Tags.normalize([String]()) == [])
+        #expect(CasebookCore.Tags.normalize(["", "  ", "\n", ","]) == [])
+        #expect(CasebookCore.Tags.normalize([String]()) == [])
     }
 
     @Test("Keeps hyphens, underscores, colons and digits inside a tag")
     func keepsInnerPunctuation() {
-        #expect(Tags.normalize("vip-2024 tier_1 product:x") == ["vip-2024", "tier_1", "product:x"])
+        #expect(CasebookCore.Tags.normalize("vip-2024 tier_1 product:x") == ["vip-2024", "tier_1", "product:x"])
     }
 
     @Test("Normalizing is idempotent")
     func idempotent() {
-        let once = Tags.normalize(["Foo Bar", "BAZ,foo", " qux "])
-        #expect(Tags.normalize(once) == once)
+        let once = CasebookCore.Tags.normalize(["Foo Bar", "BAZ,foo", " qux "])
+        #expect(CasebookCore.Tags.normalize(once) == once)
     }
 }
 
@@ -153,7 +153,7 @@ struct RolePermissionTests {
     static let staff: Set<Permission> = [.viewAllTickets, .editTicketFields, .viewInternalNotes, .addInternalNotes,
                                          .viewPeople, .manageEndUsers, .useWorkspace, .applyMacros, .escalateTickets]
     static let leadership: Set<Permission> = [.deleteTickets, .reorderQueues, .approveExceptions, .manageExclusions,
-                                              .viewTeamBoard]
+                                              .viewTeamBoard, .manageInventory]
     static let granted: [Role: Set<Permission>] = [
         .endUser: [.usePortal],
         .agent: staff,

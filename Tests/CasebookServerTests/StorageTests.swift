@@ -31,13 +31,16 @@ struct StorageTests {
                 "0005_CreateAuditsAndComments", "0006_CreateIdempotencyKeys", "0007_AddTicketReadIndexes",
                 "0008_CreateWebSessions", "0009_CreateOutbox", "0010_CreateViewsAndMacros", "0011_AddQueueIndexes",
                 "0012_CreateMailTables", "0013_AddPresenceAndRouting", "0014_CreateBusinessHoursAndSLAs", "0015_CreateJobs",
+                "0016_CreateCatalogueAndStock", "0017_CreateOrdersAndBackorders",
             ])
             for table in ["organizations", "organization_domains", "users", "api_tokens", "groups", "group_memberships",
                           "tickets", "ticket_tags", "ticket_collaborators", "audits", "audit_events", "comments",
                           "idempotency_keys", "web_sessions", "sign_in_failures", "sign_in_links", "outbox", "views",
                           "macros", "inbound_messages", "mail_message_ids", "blobs", "attachments", "mail_templates",
                           "agent_presence", "agent_skills", "routing_rules", "exclusion_rules", "routing_queue", "ticket_links",
-                          "business_hours_schedules", "sla_policies", "ticket_slas", "jobs"] {
+                          "business_hours_schedules", "sla_policies", "ticket_slas", "jobs", "products", "variants",
+                          "stock_movements", "stock_levels", "stock_receipts", "stock_receipt_lines", "supplier_claims", "orders",
+                          "order_lines", "backorder_entries", "backorder_moves", "shipments", "shipment_lines", "order_tickets"] {
                 #expect(try await Self.count(table, in: database) == 0, "\(table)")
             }
         }

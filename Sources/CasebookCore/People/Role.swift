@@ -58,6 +58,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case manageRouting
     /// Business hours and SLA policies.
     case manageSLAs
+    /// The catalogue and stock: products, variants, receipts and their inspection.
+    case manageInventory
 }
 
 extension Role {
@@ -68,7 +70,7 @@ extension Role {
             isStaff
         case .usePortal:
             self == .endUser
-        case .deleteTickets, .reorderQueues, .approveExceptions, .manageExclusions, .viewTeamBoard:
+        case .deleteTickets, .reorderQueues, .approveExceptions, .manageExclusions, .viewTeamBoard, .manageInventory:
             rank >= Role.lead.rank
         case .manageStaff, .manageOrganizations, .manageGroups, .manageViews, .manageMacros, .manageCredentials,
              .receiveMail, .manageMail, .manageRouting, .manageSLAs:

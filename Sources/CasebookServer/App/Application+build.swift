@@ -55,6 +55,7 @@ public func buildRouter(config: AppConfig, database: Database, logger: Logger,
         }
     }
     SLARoutes(services: services).register(on: api)
+    OrderRoutes(services: services).register(on: api)
 
     AssetRoutes.register(on: router)
     let renderer = PageRenderer()

@@ -37,6 +37,7 @@ public struct Migrator: Sendable {
         .createOrganizations, .createUsers, .createGroups, .createTickets, .createAuditsAndComments,
         .createIdempotencyKeys, .addTicketReadIndexes, .createWebSessions, .createOutbox, .createViewsAndMacros,
         .addQueueIndexes, .createMailTables, .addPresenceAndRouting, .createBusinessHoursAndSLAs, .createJobs,
+        .createCatalogueAndStock, .createOrdersAndBackorders,
     ]
 
     /// Returns the names of the migrations it applied.

@@ -1,0 +1,112 @@
+import CasebookCore
+import Foundation
+import SQLKit
+
+/// Backorder entries (with the customer's recorded preference) and the moves leads made in a queue.
+struct BackorderStore: Sendable {
+    let db: any SQLDatabase
+
+    static func preferenceColumns(_ p: Preference) -> (String, String) {
+        switch p {
+        case .wait: ("wait", "")
+        case .cancelAndRefund: ("cancel_and_refund", "")
+        case .acceptSubstitutes(.anyVariantOfProduct): ("accept_substitutes", "*")
+        case .acceptSubstitutes(.skus(let skus)): ("accept_substitutes", skus.map(\.rawValue).sorted().joined(separator: " "))
+        }
+    }
+
+    static func preference(_ kind: String, _ substitutes: String) -> Preference {
+        switch kind {
+        case "cancel_and_refund": .cancelAndRefund
+        case "accept_substitutes": substitutes == "*" ? .acceptSubstitutes(.anyVariantOfProduct)
+            : .acceptSubstitutes(.skus(Set(substitutes.split(separator: " ").map { SKU(String($0)) })))
+        default: .wait
+        }
+    }
+
+    static func decode(_ row: any SQLRow) throws -> BackorderEntry {
+        BackorderEntry(
+            id: try row.decode(column: "id", as: Int.self), orderID: try row.decode(column: "order_id", as: Int.self),
+            lineID: try row.decode(column: "line_id", as: Int.self), customerID: try row.decode(column: "customer_id", as: Int.self),
+            sku: SKU(try row.decode(column: "sku", as: String.self)), quantity: try row.decode(column: "quantity", as: Int.self),
+            position: try row.decode(column: "position", as: Double.self),
+            consent: PreferenceRecord(preference: preference(try row.decode(column: "preference", as: String.self),
+                                                             try row.decode(column: "substitutes", as: String.self)),
+                                      partialAllowed: try row.decode(column: "partial_allowed", as: Bool.self),
+                                      capturedByID: try row.decode(column: "captured_by_id", as: Int?.self),
+                                      capturedAt: try row.decode(column: "captured_at", as: Int64.self),
+                                      byCustomer: try row.decode(column: "by_customer", as: Bool.self)),
+            createdAt: try row.decode(column: "created_at", as: Int64.self))
+    }
+
+    func insert(orderID: Int, lineID: Int, customerID: Int, sku: SKU, quantity: Int, at: Int64) async throws -> Int {
+        try await db.raw("""
+            INSERT INTO backorder_entries (order_id, line_id, customer_id, sku, quantity, position, preference, captured_at, status, created_at)
+            VALUES (\(bind: orderID), \(bind: lineID), \(bind: customerID), \(bind: sku.rawValue), \(bind: quantity), \(bind: Double(at)),
+                    'wait', \(bind: at), 'waiting', \(bind: at))
+            RETURNING id
+            """).first()!.decode(column: "id", as: Int.self)
+    }
+
+    func entry(id: Int) async throws -> (BackorderEntry, String)? {
+        guard let row = try await db.raw("SELECT * FROM backorder_entries WHERE id = \(bind: id)").first() else { return nil }
+        return (try Self.decode(row), try row.decode(column: "status", as: String.self))
+    }
+
+    /// Waiting entries of these SKUs (all SKUs when nil), in queue order.
+    func waiting(skus: [SKU]?) async throws -> [BackorderEntry] {
+        let filter: SQLQueryString = skus.map { "AND sku IN (\(binds: $0.map(\.rawValue)))" } ?? ""
+        return try await db.raw("SELECT * FROM backorder_entries WHERE status = 'waiting' \(filter)").all().map(Self.decode)
+            .sorted(by: BackorderEntry.queueOrder)
+    }
+
+    func setPosition(id: Int, _ position: Double) async throws {
+        try await db.raw("UPDATE backorder_entries SET position = \(bind: position) WHERE id = \(bind: id)").run()
+    }
+
+    func setConsent(id: Int, _ consent: PreferenceRecord) async throws {
+        let (kind, substitutes) = Self.preferenceColumns(consent.preference)
+        try await db.raw("""
+            UPDATE backorder_entries SET preference = \(bind: kind), substitutes = \(bind: substitutes), partial_allowed = \(bind: consent.partialAllowed),
+                captured_by_id = \(bind: consent.capturedByID), captured_at = \(bind: consent.capturedAt), by_customer = \(bind: consent.byCustomer)
+            WHERE id = \(bind: id)
+            """).run()
+    }
+
+    func setStatus(id: Int, _ status: String, quantity: Int? = nil) async throws {
+        if let quantity {
+            try await db.raw("UPDATE backorder_entries SET status = \(bind: status), quantity = \(bind: quantity) WHERE id = \(bind: id)").run()
+        } else {
+            try await db.raw("UPDATE backorder_entries SET status = \(bind: status) WHERE id = \(bind: id)").run()
+        }
+    }
+
+    func recordMove(_ move: QueueMoveRecord) async throws {
+        try await db.raw("""
+            INSERT INTO backorder_moves (entry_id, from_index, to_index, reason, actor_id, created_at)
+            VALUES (\(bind: move.entryID), \(bind: move.fromIndex), \(bind: move.toIndex), \(bind: move.reason), \(bind: move.actorID), \(bind: move.at))
+            """).run()
+    }
+
+    struct Move: Sendable { var from: Int; var to: Int; var reason: String; var actor: String; var at: Int64 }
+
+    func moves(entryIDs: [Int]) async throws -> [Int: [Move]] {
+        guard !entryIDs.isEmpty else { return [:] }
+        var result: [Int: [Move]] = [:]
+        for row in try await db.raw("""
+            SELECT m.*, u.name FROM backorder_moves m JOIN users u ON u.id = m.actor_id WHERE m.entry_id IN (\(binds: entryIDs)) ORDER BY m.id
+            """).all() {
+            result[try row.decode(column: "entry_id", as: Int.self), default: []].append(Move(
+                from: try row.decode(column: "from_index", as: Int.self), to: try row.decode(column: "to_index", as: Int.self),
+                reason: try row.decode(column: "reason", as: String.self), actor: try row.decode(column: "name", as: String.self),
+                at: try row.decode(column: "created_at", as: Int64.self)))
+        }
+        return result
+    }
+
+    /// Tickets linked to an order (where queue moves and allocations are recorded).
+    func tickets(orderID: Int) async throws -> [Int] {
+        try await db.raw("SELECT ticket_id FROM order_tickets WHERE order_id = \(bind: orderID) ORDER BY ticket_id").all()
+            .map { try $0.decode(column: "ticket_id", as: Int.self) }
+    }
+}

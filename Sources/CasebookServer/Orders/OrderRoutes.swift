@@ -1,0 +1,257 @@
+import CasebookCore
+import Foundation
+import Hummingbird
+import SQLKit
+
+/// `/api/v2/products`, `/stock`, `/stock_receipts`, `/orders`, `/backorders`, `/allocations`: Casebook's own
+/// resources in the API's Zendesk-style conventions (envelopes, errors).
+struct OrderRoutes: Sendable {
+    let services: CasebookServices
+    var database: Database { services.database }
+    var orders: OrderService { OrderService(tickets: services.tickets, clock: services.config.clock) }
+
+    func register(on api: RouterGroup<CasebookContext>) {
+        api.get("products", use: listProducts)
+        api.post("products", use: createProduct)
+        api.get("products/:id", use: showProduct)
+        api.get("stock", use: stock)
+        api.post("stock_receipts", use: receive)
+        api.post("orders", use: createOrder)
+        api.get("orders/:id", use: showOrder)
+        api.get("backorders", use: queue)
+        api.post("backorders/:id/move", use: move)
+        api.put("backorders/:id/preference", use: preference)
+        api.post("allocations", use: allocate)
+    }
+
+    // MARK: Catalogue
+
+    static func present(_ p: ProductRecord) -> JSONValue {
+        ["id": .int(p.id), "name": .string(p.name), "description": .string(p.description),
+         "variants": .array(p.variants.map { v in
+             ["sku": .string(v.sku.rawValue), "name": .string(v.name), "options": .object(JSONObject(v.options.mapValues { .string($0) })),
+              "price": .int(v.price.minor), "currency": .string(v.price.currency)]
+         }),
+         "created_at": JSONValue(Timestamp.date(p.createdAt))]
+    }
+
+    @Sendable func listProducts(_ request: Request, context: CasebookContext) async throws -> Response {
+        _ = try context.require(.useWorkspace)
+        let list = try await database.read { db in try await CatalogueStore(db: db).products() }
+        return JSONResponse(["products": .array(list.map(Self.present)), "count": .int(list.count)])
+    }
+
+    @Sendable func showProduct(_ request: Request, context: CasebookContext) async throws -> Response {
+        _ = try context.require(.useWorkspace)
+        let id = try context.parameters.id()
+        guard let p = try await database.read({ db in try await CatalogueStore(db: db).product(id: id) }) else { throw APIError.notFound() }
+        return JSONResponse(["product": Self.present(p)])
+    }
+
+    @Sendable func createProduct(_ request: Request, context: CasebookContext) async throws -> Response {
+        _ = try context.require(.manageInventory)
+        let body = try await request.envelope("product", context: context)
+        let name = body["name"]?.stringValue?.trimmingCharacters(in: .whitespaces) ?? ""
+        var errors = FieldErrors()
+        if name.isEmpty { errors.add("name", error: "BlankValue", "Name: cannot be blank") }
+        let items = body["variants"]?.arrayValue ?? []
+        if items.isEmpty { errors.add("variants", error: "BlankValue", "Variants: a product needs at least one variant (a SKU)") }
+        var seen = Set<String>()
+        for (i, v) in items.enumerated() {
+            let sku = v["sku"]?.stringValue?.trimmingCharacters(in: .whitespaces) ?? ""
+            if sku.isEmpty || sku.contains(" ") { errors.add("variants", error: "InvalidValue", "Variant \(i + 1): sku is a code without spaces") }
+            if !seen.insert(sku).inserted { errors.add("variants", error: "DuplicateValue", "Variant \(i + 1): sku \(sku) appears twice") }
+            if (v["price"]?.intValue ?? -1) < 0 { errors.add("variants", error: "InvalidValue", "Variant \(i + 1): price in minor units (cents), 0 or more") }
+        }
+        let currency = (body["currency"]?.stringValue ?? "EUR").uppercased()
+        if currency.count != 3 { errors.add("currency", error: "InvalidValue", "Currency: a three-letter code such as EUR") }
+        if !errors.isEmpty { throw APIError.invalid(errors) }
+        let now = services.config.clock.now()
+        let product = try await database.write { db -> ProductRecord in
+            let store = CatalogueStore(db: db)
+            for v in items {
+                if let sku = v["sku"]?.stringValue, try await store.variant(sku: SKU(sku)) != nil {
+                    throw APIError.invalid("variants", "Variants: sku \(sku) exists already", error: "DuplicateValue")
+                }
+            }
+            let id = try await store.insertProduct(name: name, description: body["description"]?.stringValue ?? "", now: now)
+            for v in items {
+                let options = v["options"]?.objectValue?.pairs.compactMap { k, value in value.stringValue.map { (k, $0) } } ?? []
+                try await store.insert(ProductVariant(sku: SKU(v["sku"]!.stringValue!.trimmingCharacters(in: .whitespaces)), productID: id,
+                                                      name: v["name"]?.stringValue ?? name, options: Dictionary(uniqueKeysWithValues: options),
+                                                      price: Money(minor: v["price"]?.intValue ?? 0, currency: currency)), now: now)
+            }
+            return try await store.product(id: id)!
+        }
+        return JSONResponse(["product": Self.present(product)], status: .created)
+    }
+
+    @Sendable func stock(_ request: Request, context: CasebookContext) async throws -> Response {
+        _ = try context.require(.useWorkspace)
+        let levels = try await database.read { db in try await StockStore(db: db).levels() }
+        return JSONResponse(["stock": .array(levels.keys.sorted().map { sku in
+            var object: JSONObject = ["sku": .string(sku.rawValue)]
+            for state in StockState.allCases { object[state.rawValue] = .int(levels[sku]?[state] ?? 0) }
+            return .object(object)
+        })])
+    }
+
+    @Sendable func receive(_ request: Request, context: CasebookContext) async throws -> Response {
+        let actor = try context.require(.manageInventory)
+        let body = try await request.envelope("stock_receipt", context: context)
+        let lines = (body["lines"]?.arrayValue ?? []).map {
+            ReceiptLine(sku: SKU($0["sku"]?.stringValue ?? ""), expected: $0["expected"]?.intValue ?? 0, received: $0["received"]?.intValue ?? 0)
+        }
+        if lines.isEmpty { throw APIError.invalid("lines", "Lines: a receipt needs at least one line {sku, expected, received}") }
+        let inspections = (body["inspection"]?.arrayValue ?? []).map {
+            Inspection(sku: SKU($0["sku"]?.stringValue ?? ""), good: $0["good"]?.intValue ?? 0, defective: $0["defective"]?.intValue ?? 0,
+                       reason: $0["reason"]?.stringValue ?? "")
+        }
+        let (id, claims) = try await orders.receive(supplier: body["supplier"]?.stringValue ?? "", reference: body["reference"]?.stringValue ?? "",
+                                                    lines: lines, inspections: inspections, actor: actor)
+        var allocated: JSONValue = .null
+        if body["allocate"]?.boolValue == true, actor.role.allows(.reorderQueues) {
+            let plan = try await orders.allocate(skus: lines.map(\.sku), commit: true, actor: actor)
+            allocated = Self.present(plan)
+        }
+        return JSONResponse(["stock_receipt": [
+            "id": .int(id),
+            "supplier_claims": .array(claims.map { ["kind": .string($0.kind.rawValue), "sku": .string($0.sku.rawValue), "quantity": .int($0.quantity),
+                                                    "reason": .string($0.reason)] }),
+            "allocation": allocated,
+        ]], status: .created)
+    }
+
+    // MARK: Orders
+
+    @Sendable func createOrder(_ request: Request, context: CasebookContext) async throws -> Response {
+        let actor = try context.require(.editTicketFields)
+        let body = try await request.envelope("order", context: context)
+        guard let customer = body["customer_id"]?.intValue else { throw APIError.invalid("customer_id", "Customer: required") }
+        let lines = (body["lines"]?.arrayValue ?? []).map {
+            OrderService.Line(sku: SKU($0["sku"]?.stringValue ?? ""), quantity: $0["quantity"]?.intValue ?? 0, priceMinor: $0["price"]?.intValue)
+        }
+        let id = try await orders.createOrder(customerID: customer, lines: lines, currency: body["currency"]?.stringValue ?? "EUR",
+                                              shippingAddress: body["shipping_address"]?.stringValue ?? "",
+                                              shippingMinor: body["shipping"]?.intValue ?? 0, externalID: body["external_id"]?.stringValue,
+                                              ticketIDs: body["ticket_ids"]?.arrayValue?.compactMap(\.intValue) ?? [], actor: actor)
+        return JSONResponse(["order": try await order(id)], status: .created)
+    }
+
+    func order(_ id: Int) async throws -> JSONValue {
+        try await database.read { db in
+            guard let row = try await db.raw("SELECT * FROM orders WHERE id = \(bind: id)").first() else { throw APIError.notFound() }
+            let lines = try await db.raw("SELECT * FROM order_lines WHERE order_id = \(bind: id) ORDER BY id").all().map { l -> JSONValue in
+                ["id": .int(try l.decode(column: "id", as: Int.self)), "sku": .string(try l.decode(column: "sku", as: String.self)),
+                 "quantity": .int(try l.decode(column: "quantity", as: Int.self)), "price": .int(try l.decode(column: "price_minor", as: Int.self)),
+                 "status": .string(try l.decode(column: "status", as: String.self))]
+            }
+            let shipments = try await db.raw("SELECT * FROM shipments WHERE order_id = \(bind: id) ORDER BY id").all().map { s -> JSONValue in
+                ["id": .int(try s.decode(column: "id", as: Int.self)), "status": .string(try s.decode(column: "status", as: String.self)),
+                 "expedited": .bool(try s.decode(column: "expedited", as: Bool.self))]
+            }
+            return [
+                "id": .int(id), "external_id": JSONValue(try row.decode(column: "external_id", as: String?.self)),
+                "customer_id": .int(try row.decode(column: "customer_id", as: Int.self)),
+                "currency": .string(try row.decode(column: "currency", as: String.self)), "lines": .array(lines), "shipments": .array(shipments),
+                "ticket_ids": JSONValue(try await BackorderStore(db: db).tickets(orderID: id)),
+                "created_at": JSONValue(Timestamp.date(try row.decode(column: "created_at", as: Int64.self))),
+            ]
+        }
+    }
+
+    @Sendable func showOrder(_ request: Request, context: CasebookContext) async throws -> Response {
+        _ = try context.require(.useWorkspace)
+        return JSONResponse(["order": try await order(try context.parameters.id())])
+    }
+
+    // MARK: The backorder queue
+
+    @Sendable func queue(_ request: Request, context: CasebookContext) async throws -> Response {
+        _ = try context.require(.useWorkspace)
+        guard let sku = request.uri.queryParameters.get("sku"), !sku.isEmpty else {
+            throw APIError.badRequest("Name the queue: /api/v2/backorders?sku=SKU")
+        }
+        let now = services.config.clock.now()
+        let (entries, moves, names) = try await database.read { db in
+            let store = BackorderStore(db: db)
+            let entries = try await store.waiting(skus: [SKU(sku)])
+            let names = Dictionary(uniqueKeysWithValues: try await UserStore(db: db).find(ids: entries.map(\.customerID)).map { ($0.id, $0.name) })
+            return (entries, try await store.moves(entryIDs: entries.map(\.id)), names)
+        }
+        return JSONResponse(["backorders": .array(entries.enumerated().map { index, e in
+            let (kind, substitutes) = BackorderStore.preferenceColumns(e.consent.preference)
+            return [
+                "id": .int(e.id), "position": .int(index + 1), "order_id": .int(e.orderID), "line_id": .int(e.lineID),
+                "customer_id": .int(e.customerID), "customer": .string(names[e.customerID] ?? ""), "sku": .string(e.sku.rawValue),
+                "quantity": .int(e.quantity), "waiting_minutes": .int(Int(max(0, now - e.createdAt) / 60_000)),
+                "preference": ["kind": .string(kind), "substitutes": .string(substitutes), "partial_allowed": .bool(e.consent.partialAllowed),
+                               "captured_by_id": JSONValue(e.consent.capturedByID), "by_customer": .bool(e.consent.byCustomer),
+                               "captured_at": JSONValue(Timestamp.date(e.consent.capturedAt))],
+                "moves": .array((moves[e.id] ?? []).map { m in
+                    ["from": .int(m.from + 1), "to": .int(m.to + 1), "reason": .string(m.reason), "by": .string(m.actor),
+                     "at": JSONValue(Timestamp.date(m.at))]
+                }),
+                "created_at": JSONValue(Timestamp.date(e.createdAt)),
+            ]
+        }), "count": .int(entries.count)])
+    }
+
+    @Sendable func move(_ request: Request, context: CasebookContext) async throws -> Response {
+        let actor = try context.require(.useWorkspace)
+        let id = try context.parameters.id()
+        let body = try await request.envelope("move", context: context)
+        let to = body["to"]?.stringValue ?? body["to"]?.intValue.map { String($0 - 1) } ?? ""
+        let record = try await orders.move(entryID: id, to: to, reason: body["reason"]?.stringValue ?? "", actor: actor)
+        return JSONResponse(["move": ["entry_id": .int(record.entryID), "from": .int(record.fromIndex + 1), "to": .int(record.toIndex + 1),
+                                      "reason": .string(record.reason)]])
+    }
+
+    @Sendable func preference(_ request: Request, context: CasebookContext) async throws -> Response {
+        let actor = try context.require(.editTicketFields)
+        let id = try context.parameters.id()
+        let body = try await request.envelope("preference", context: context)
+        let preference: Preference
+        switch body["kind"]?.stringValue {
+        case "wait": preference = .wait
+        case "cancel_and_refund": preference = .cancelAndRefund
+        case "accept_substitutes":
+            if let list = body["substitutes"]?.arrayValue?.compactMap(\.stringValue), !list.isEmpty {
+                preference = .acceptSubstitutes(.skus(Set(list.map { SKU($0) })))
+            } else {
+                preference = .acceptSubstitutes(.anyVariantOfProduct)
+            }
+        default: throw APIError.invalid("kind", "Kind: wait, cancel_and_refund or accept_substitutes")
+        }
+        try await orders.setPreference(entryID: id, preference, partialAllowed: body["partial_allowed"]?.boolValue ?? false,
+                                       byCustomer: body["by_customer"]?.boolValue ?? false, actor: actor)
+        return Response(status: .noContent)
+    }
+
+    // MARK: Allocation
+
+    static func present(_ plan: AllocationPlan) -> JSONValue {
+        [
+            "allocations": .array(plan.allocations.map { a in
+                ["entry_id": .int(a.entryID), "lines": .array(a.lines.map { ["sku": .string($0.sku.rawValue), "quantity": .int($0.quantity)] }),
+                 "partial": .bool(a.isPartial), "substitute": .bool(a.usedSubstitute)]
+            }),
+            "skipped": .array(plan.skipped.map { ["entry_id": .int($0.entryID), "reason": .string($0.reason.description)] }),
+            "refunds": JSONValue(plan.refunds),
+            "remaining_stock": .object(JSONObject(Dictionary(uniqueKeysWithValues: plan.remainingStock.map { ($0.key.rawValue, JSONValue.int($0.value)) }))),
+            "preview": .string(plan.preview),
+        ]
+    }
+
+    @Sendable func allocate(_ request: Request, context: CasebookContext) async throws -> Response {
+        let actor = try context.require(.useWorkspace)
+        let body = try await request.envelope("allocation", context: context)
+        let commit = body["commit"]?.boolValue ?? false
+        if commit, !actor.role.allows(.reorderQueues) {
+            throw APIError.forbidden("Committing an allocation takes a lead or above; anyone on staff may preview it")
+        }
+        let skus = body["skus"]?.arrayValue?.compactMap(\.stringValue).map { SKU($0) } ?? []
+        let plan = try await orders.allocate(skus: skus, commit: commit, actor: actor)
+        return JSONResponse(["allocation": Self.present(plan), "committed": .bool(commit)])
+    }
+}

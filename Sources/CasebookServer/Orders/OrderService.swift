@@ -1,0 +1,250 @@
+import CasebookCore
+import Foundation
+import SQLKit
+
+/// Orders, receipts, the backorder queue and allocation, each public method one transaction. What happens to an
+/// order is also written on its linked tickets (a `Notice` in their audit), so the agent sees it in the timeline.
+struct OrderService: Sendable {
+    let tickets: TicketService
+    let clock: AppClock
+    var database: Database { tickets.database }
+
+    struct Line: Sendable { var sku: SKU; var quantity: Int; var priceMinor: Int? }
+
+    /// Records a notice on every ticket linked to the order.
+    func note(orderID: Int, _ text: String, kind: String, actor: Actor, db: any SQLDatabase) async throws {
+        for ticketID in try await BackorderStore(db: db).tickets(orderID: orderID) {
+            _ = try await tickets.update(ticketID, [:], actor: actor, via: .api, db: db, notices: [.notice(kind: kind, text: text)])
+        }
+    }
+
+    // MARK: Orders
+
+    /// A new order: each line is reserved from available stock when there is enough, else it joins its SKU's
+    /// backorder queue at the order's time. Lines that were reserved make a shipment ready to pick.
+    func createOrder(customerID: Int, lines: [Line], currency: String, shippingAddress: String, shippingMinor: Int,
+                     externalID: String?, ticketIDs: [Int], actor: Actor) async throws -> Int {
+        var errors = FieldErrors()
+        if lines.isEmpty { errors.add("lines", error: "BlankValue", "Lines: an order needs at least one line") }
+        for (i, line) in lines.enumerated() where line.quantity <= 0 {
+            errors.add("lines", error: "InvalidValue", "Line \(i + 1): quantity must be at least 1")
+        }
+        if currency.count != 3 { errors.add("currency", error: "InvalidValue", "Currency: a three-letter code such as EUR") }
+        if !errors.isEmpty { throw APIError.invalid(errors) }
+        let now = clock.now()
+        let orderID = try await database.write { db -> Int in
+            guard let customer = try await UserStore(db: db).find(id: customerID) else {
+                throw APIError.invalid("customer_id", "Customer: no user \(customerID)")
+            }
+            let catalogue = CatalogueStore(db: db)
+            var priced: [(Line, ProductVariant)] = []
+            var missing: [String] = []
+            for line in lines {
+                if let variant = try await catalogue.variant(sku: line.sku) { priced.append((line, variant)) } else { missing.append(line.sku.rawValue) }
+            }
+            if !missing.isEmpty { throw APIError.invalid("lines", "Lines: unknown SKU \(missing.joined(separator: ", "))") }
+            for ticketID in ticketIDs where try await TicketStore(db: db).load(id: ticketID) == nil {
+                throw APIError.invalid("ticket_ids", "Tickets: no ticket \(ticketID)")
+            }
+            let orderID = try await db.raw("""
+                INSERT INTO orders (external_id, customer_id, currency, shipping_address, shipping_minor, created_at, updated_at)
+                VALUES (\(bind: externalID), \(bind: customer.id), \(bind: currency.uppercased()), \(bind: shippingAddress), \(bind: shippingMinor),
+                        \(bind: now), \(bind: now))
+                RETURNING id
+                """).first()!.decode(column: "id", as: Int.self)
+            let stock = StockStore(db: db)
+            var reserved: [(Int, SKU, Int)] = []
+            for (line, variant) in priced {
+                let available = try await stock.level(line.sku, .available)
+                let status = available >= line.quantity ? "allocated" : "backordered"
+                let lineID = try await db.raw("""
+                    INSERT INTO order_lines (order_id, sku, quantity, price_minor, status)
+                    VALUES (\(bind: orderID), \(bind: line.sku.rawValue), \(bind: line.quantity), \(bind: line.priceMinor ?? variant.price.minor), \(bind: status))
+                    RETURNING id
+                    """).first()!.decode(column: "id", as: Int.self)
+                if status == "allocated" {
+                    try await stock.apply([StockMovement(sku: line.sku, quantity: line.quantity, from: .available, to: .reserved,
+                                                         reason: .allocation, actorID: actor.id, at: now, reference: "order line \(lineID)")])
+                    reserved.append((lineID, line.sku, line.quantity))
+                } else {
+                    _ = try await BackorderStore(db: db).insert(orderID: orderID, lineID: lineID, customerID: customer.id, sku: line.sku,
+                                                                quantity: line.quantity, at: now)
+                }
+            }
+            if !reserved.isEmpty { try await Self.shipment(orderID: orderID, lines: reserved, expedited: false, now: now, db: db) }
+            for ticketID in ticketIDs {
+                try await db.raw("INSERT INTO order_tickets (order_id, ticket_id) VALUES (\(bind: orderID), \(bind: ticketID)) ON CONFLICT DO NOTHING").run()
+            }
+            return orderID
+        }
+        return orderID
+    }
+
+    static func shipment(orderID: Int, lines: [(Int, SKU, Int)], expedited: Bool, now: Int64, db: any SQLDatabase) async throws {
+        let id = try await db.raw("""
+            INSERT INTO shipments (order_id, status, expedited, created_at) VALUES (\(bind: orderID), 'ready', \(bind: expedited), \(bind: now))
+            RETURNING id
+            """).first()!.decode(column: "id", as: Int.self)
+        for (lineID, sku, quantity) in lines {
+            try await db.raw("""
+                INSERT INTO shipment_lines (shipment_id, line_id, sku, quantity) VALUES (\(bind: id), \(bind: lineID), \(bind: sku.rawValue), \(bind: quantity))
+                """).run()
+        }
+    }
+
+    // MARK: Receipts
+
+    /// Books an inspected delivery: good units become available, defective ones go to quarantine with a claim
+    /// against the supplier (and short deliveries too). Returns the claims.
+    func receive(supplier: String, reference: String, lines: [ReceiptLine], inspections: [Inspection], actor: Actor) async throws -> (Int, [SupplierClaim]) {
+        let now = clock.now()
+        guard !supplier.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError.invalid("supplier", "Supplier: cannot be blank") }
+        return try await database.write { db in
+            let catalogue = CatalogueStore(db: db)
+            for line in lines where try await catalogue.variant(sku: line.sku) == nil {
+                throw APIError.invalid("lines", "Lines: unknown SKU \(line.sku)")
+            }
+            let receiptID = try await db.raw("""
+                INSERT INTO stock_receipts (supplier, reference, status, created_by_id, created_at, inspected_at)
+                VALUES (\(bind: supplier), \(bind: reference), 'inspected', \(bind: actor.id), \(bind: now), \(bind: now)) RETURNING id
+                """).first()!.decode(column: "id", as: Int.self)
+            let booking: StockReceipt.Booking
+            do throws(FieldErrors) {
+                booking = try StockReceipt(id: receiptID, lines: lines).book(inspections, by: actor.id, at: now)
+            } catch {
+                throw APIError.invalid(error)
+            }
+            for line in lines {
+                let inspection = inspections.first { $0.sku == line.sku }
+                try await db.raw("""
+                    INSERT INTO stock_receipt_lines (receipt_id, sku, expected, received, good, defective, defect_reason)
+                    VALUES (\(bind: receiptID), \(bind: line.sku.rawValue), \(bind: line.expected), \(bind: line.received),
+                            \(bind: inspection?.good), \(bind: inspection?.defective), \(bind: inspection?.reason ?? ""))
+                    """).run()
+            }
+            try await StockStore(db: db).apply(booking.movements)
+            for claim in booking.claims {
+                try await db.raw("""
+                    INSERT INTO supplier_claims (receipt_id, kind, sku, quantity, reason, created_at)
+                    VALUES (\(bind: receiptID), \(bind: claim.kind.rawValue), \(bind: claim.sku.rawValue), \(bind: claim.quantity),
+                            \(bind: claim.reason), \(bind: now))
+                    """).run()
+            }
+            return (receiptID, booking.claims)
+        }
+    }
+
+    // MARK: The queue
+
+    /// Moves an entry to the top, the bottom or an index of its SKU's queue, with a reason, by a lead or above; the
+    /// move is kept and written on the order's tickets.
+    func move(entryID: Int, to destination: String, reason: String, actor: Actor) async throws -> QueueMoveRecord {
+        let now = clock.now()
+        return try await database.write { db in
+            let store = BackorderStore(db: db)
+            guard let (entry, status) = try await store.entry(id: entryID), status == "waiting" else { throw APIError.notFound() }
+            var queue = BackorderQueue(sku: entry.sku, entries: try await store.waiting(skus: [entry.sku]))
+            let result: QueueMoveResult
+            do {
+                switch destination {
+                case "top": result = try queue.moveToTop(entryID, reason: reason, by: actor, at: now)
+                case "bottom": result = try queue.moveToBottom(entryID, reason: reason, by: actor, at: now)
+                default:
+                    guard let index = Int(destination) else {
+                        throw APIError.invalid("to", "To: top, bottom or a position counted from 0")
+                    }
+                    result = try queue.move(entryID, to: index, reason: reason, by: actor, at: now)
+                }
+            } catch let refusal as QueueMove.Refusal {
+                if case .roleNotAllowed = refusal { throw APIError.forbidden(refusal.description) }
+                throw APIError.invalid(refusal == .reasonRequired ? "reason" : "to", refusal.description)
+            }
+            try await store.setPosition(id: entryID, result.position)
+            for (id, position) in result.repositioned { try await store.setPosition(id: id, position) }
+            try await store.recordMove(result.record)
+            let name = try await UserStore(db: db).find(id: actor.id)?.name ?? "#\(actor.id)"
+            let whereTo = destination == "top" ? "to the top" : destination == "bottom" ? "to the bottom" : "to position \(result.record.toIndex + 1)"
+            try await note(orderID: entry.orderID, "Backorder for \(entry.quantity) × \(entry.sku) moved \(whereTo) of the queue " +
+                           "(from \(result.record.fromIndex + 1)) by \(name): \(reason.trimmingCharacters(in: .whitespacesAndNewlines))",
+                           kind: "backorder", actor: actor, db: db)
+            return result.record
+        }
+    }
+
+    /// Records what the customer wants while waiting, with who captured it and when.
+    func setPreference(entryID: Int, _ preference: Preference, partialAllowed: Bool, byCustomer: Bool, actor: Actor) async throws {
+        let now = clock.now()
+        try await database.write { db in
+            let store = BackorderStore(db: db)
+            guard let (entry, status) = try await store.entry(id: entryID), status == "waiting" else { throw APIError.notFound() }
+            if !actor.role.isStaff, entry.customerID != actor.id { throw APIError.notFound() }
+            try await store.setConsent(id: entryID, PreferenceRecord(preference: preference, partialAllowed: partialAllowed,
+                                                                     capturedByID: actor.id, capturedAt: now, byCustomer: byCustomer))
+            let words: String = switch preference {
+            case .wait: "wait for \(entry.sku)"
+            case .cancelAndRefund: "cancel and refund"
+            case .acceptSubstitutes(.anyVariantOfProduct): "accept any variant of the product"
+            case .acceptSubstitutes(.skus(let skus)): "accept \(skus.map(\.rawValue).sorted().joined(separator: ", "))"
+            }
+            try await note(orderID: entry.orderID, "Backorder preference for \(entry.quantity) × \(entry.sku): \(words)" +
+                           (partialAllowed ? ", partial shipment accepted" : "") + (byCustomer ? " (stated by the customer)" : ""),
+                           kind: "backorder", actor: actor, db: db)
+        }
+    }
+
+    // MARK: Allocation
+
+    /// The allocation plan for the waiting entries of these SKUs (every SKU with waiting entries when empty); with
+    /// `commit`, books it in the same transaction: reservations in the ledger, entries allocated (a partial one keeps
+    /// waiting for the rest), order lines updated, a shipment ready to pick per order, refunds listed, tickets told.
+    func allocate(skus: [SKU], commit: Bool, actor: Actor) async throws -> AllocationPlan {
+        let now = clock.now()
+        let work: @Sendable (any SQLDatabase) async throws -> AllocationPlan = { db in
+            let store = BackorderStore(db: db)
+            let variants = try await CatalogueStore(db: db).variantsByProduct()
+            var entries = try await store.waiting(skus: skus.isEmpty ? nil : skus)
+            // Substitutes may come from other SKUs of the same products: offer their stock too.
+            var wanted = Set(entries.map(\.sku))
+            for entry in entries {
+                switch entry.preference {
+                case .acceptSubstitutes(.skus(let skus)): wanted.formUnion(skus)
+                case .acceptSubstitutes(.anyVariantOfProduct):
+                    if let product = variants.first(where: { $0.value.contains(entry.sku) })?.value { wanted.formUnion(product) }
+                default: break
+                }
+            }
+            let stock = try await StockStore(db: db).available(Array(wanted))
+            entries.sort(by: BackorderEntry.queueOrder)
+            let plan = Allocator.plan(stock: stock, entries: entries, variantsByProduct: variants)
+            guard commit else { return plan }
+            try await StockStore(db: db).apply(plan.reservations(entries: entries, actorID: actor.id, at: now))
+            let byID = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0) })
+            var perOrder: [Int: [(Int, SKU, Int)]] = [:]
+            for allocation in plan.allocations {
+                guard let entry = byID[allocation.entryID] else { continue }
+                let remaining = entry.quantity - allocation.units
+                try await store.setStatus(id: entry.id, remaining > 0 ? "waiting" : "allocated", quantity: max(remaining, 0))
+                if remaining <= 0 {
+                    try await db.raw("UPDATE order_lines SET status = 'allocated' WHERE id = \(bind: entry.lineID)").run()
+                }
+                perOrder[entry.orderID, default: []] += allocation.lines.map { (entry.lineID, $0.sku, $0.quantity) }
+                let what = allocation.lines.map { "\($0.quantity) × \($0.sku)" }.joined(separator: ", ")
+                try await note(orderID: entry.orderID, "Allocated \(what)" + (allocation.usedSubstitute ? " (substitute, as agreed)" : "") +
+                               (allocation.isPartial ? " (partial, as agreed; \(remaining) still on backorder)" : "") + ": ready to pick",
+                               kind: "allocation", actor: actor, db: db)
+            }
+            for (orderID, lines) in perOrder.sorted(by: { $0.key < $1.key }) {
+                try await Self.shipment(orderID: orderID, lines: lines, expedited: false, now: now, db: db)
+            }
+            for entryID in plan.refunds {
+                guard let entry = byID[entryID] else { continue }
+                try await store.setStatus(id: entryID, "cancelled")
+                try await db.raw("UPDATE order_lines SET status = 'cancelled' WHERE id = \(bind: entry.lineID)").run()
+                try await note(orderID: entry.orderID, "Backorder for \(entry.quantity) × \(entry.sku) cancelled: the customer chose a refund",
+                               kind: "allocation", actor: actor, db: db)
+            }
+            return plan
+        }
+        return commit ? try await database.write(work) : try await database.read { db in try await work(db) }
+    }
+}
