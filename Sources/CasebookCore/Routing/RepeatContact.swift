@@ -95,12 +95,45 @@ public enum RepeatContactDetector {
 
     /// The words of a subject that say what it is about, stemmed, in order, each once.
     static func significantWords(in subject: String) -> [String] {
-        var text = subject
+        // Written out by hand: a Swift `Regex` literal is rebuilt on every use, and this runs for every earlier
+        // ticket of the requester each time a ticket is created.
+        var text = Substring(subject)
         // Reply and forward prefixes, in the languages our customers' mail programs write them.
-        while let prefix = text.firstMatch(of: /^\s*(?i:re|fwd?|aw|wg|sv|antw)\s*:/) {
-            text.removeSubrange(prefix.range)
+        while let rest = Self.afterReplyPrefix(text) { text = rest }
+        return words(in: Self.withoutTicketTokens(text))
+    }
+
+    private static let replyPrefixes = ["antw", "fwd", "re", "fw", "aw", "wg", "sv"]
+
+    /// The text after one leading "Re:"-style prefix (any case, spaces allowed before the colon), or nil.
+    static func afterReplyPrefix(_ text: Substring) -> Substring? {
+        let trimmed = text.drop { $0.isWhitespace }
+        for prefix in replyPrefixes where trimmed.count > prefix.count && trimmed.prefix(prefix.count).lowercased() == prefix {
+            let after = trimmed.dropFirst(prefix.count).drop { $0 == " " || $0 == "\t" }
+            if after.first == ":" { return after.dropFirst() }
         }
-        text.replace(/\[[^\]]*#\d+[^\]]*\]/, with: " ")
+        return nil
+    }
+
+    /// Removes bracketed ticket tokens such as "[#123]" or "[Casebook #123]".
+    static func withoutTicketTokens(_ text: Substring) -> String {
+        var out = ""
+        var rest = text
+        while let open = rest.firstIndex(of: "[") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "]") else { out += rest[open...]; return out }
+            let inside = rest[rest.index(after: open)..<close]
+            if inside.indices.contains(where: { inside[$0] == "#" && inside[inside.index(after: $0)...].first?.isNumber == true }) {
+                out += " "
+            } else {
+                out += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    private static func words(in text: String) -> [String] {
         var seen = Set<String>()
         return FoldedWords.words(in: text).compactMap { word -> String? in
             guard word.count >= 3, !stopwords.contains(word) else { return nil }

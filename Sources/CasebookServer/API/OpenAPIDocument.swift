@@ -6,7 +6,7 @@ enum OpenAPIDocument {
       "info": {
         "title": "Casebook API",
         "version": "2",
-        "description": "Casebook's REST API follows the [Zendesk Support API](https://developer.zendesk.com/api-reference/ticketing/introduction/):\nthe same paths, root keys (`{\"ticket\": {...}}`), field names, error bodies and pagination, so Zendesk\nclients such as zenpy work against it unchanged. This document describes the API **as Casebook implements it**;\nCasebook-only additions are marked as such.\n\n## Paths and the `.json` suffix\nEvery path may also be called with a `.json` suffix, exactly as Zendesk clients do:\n`GET /api/v2/tickets/42.json` is the same request as `GET /api/v2/tickets/42`, and\n`GET /healthz.json` the same as `GET /healthz`. Paths are listed here without the suffix. The one exception\nis this document itself, whose path is `/api/v2/openapi.json`.\n\n## Authentication\nSend an API token in one of two ways (password authentication is not accepted on the API):\n* HTTP Basic with the user name `{email}/token` and the token as password, e.g.\n  `Authorization: Basic base64(\"agent@example.com/token:cb_...\")` (scheme `basicAuth`);\n* `Authorization: Bearer {token}` (scheme `bearerAuth`).\n\nA request without credentials reaches the route, which answers **401** unless it is public (`/healthz`,\n`/api/v2/openapi.json`). Credentials that do not match an active user (an unknown token, a token of another\nemail, a suspended user, a malformed header) are refused with **401** on every `/api/v2` path.\nWhat a signed-in user may do depends on the role: `end-user`, `agent`, `lead`, `manager`, `admin`\n(lead and manager are agents with more authority). Staff (every role but end-user) see all tickets and\npeople; end-users see the tickets they requested, are CC'd on, or that belong to their organization when it\nshares tickets. Deleting tickets takes lead or above; managing staff, organizations, groups and memberships takes\nadmin. A missing permission answers **403**, a record the caller may not see answers **404**.\n\n## Errors\nErrors have Zendesk's shape `{\"error\": \"...\", \"description\": \"...\", \"details\": {...}}`:\n* **400** `InvalidJSON`: the body is missing, empty or not JSON, lacks its root object, or a query parameter\n  is malformed (e.g. `per_page=abc`, a bad cursor, missing `ids`); searches answer `InvalidSearch`.\n* **401** `Couldn't authenticate you`.\n* **403** `Forbidden`: the role lacks the permission.\n* **404** `RecordNotFound`: no such record, or not visible to the caller.\n* **409** `UpdateConflict`: a `safe_update` whose `updated_stamp` is stale.\n* **413** `RequestTooLarge`: the request body is over 1 MiB (raw mail to `POST /api/v2/inbound/email`: over\n  50 MB; a file to `POST /api/v2/uploads`: over 20 MB).\n* **422** `RecordInvalid` with `details` mapping each field to a list of `{\"error\", \"description\"}`\n  (`BlankValue`, `InvalidValue`, `DuplicateValue`, `PermissionDenied`), e.g.\n  `{\"error\": \"RecordInvalid\", \"description\": \"Record validation errors\", \"details\": {\"subject\": [{\"error\": \"BlankValue\", \"description\": \"Subject: cannot be blank\"}]}}`.\n* **429** `TooManyRequests`: over the per-token rate limit (700 requests a minute unless the server is configured\n  otherwise); wait the number of seconds in `Retry-After`. Authenticated responses carry `X-Rate-Limit` and\n  `X-Rate-Limit-Remaining`.\n\n## Pagination\nLists page in one of Zendesk's two ways; the parameters choose:\n* **Offset**: `page` (from 1) and `per_page` (default 100, at most 100). The response has `next_page` and\n  `previous_page` (absolute URLs or `null`) and `count`.\n* **Cursor**: `page[size]` (at most 100), `page[after]`, `page[before]` (opaque cursors from a previous response).\n  The response has `meta: {has_more, after_cursor, before_cursor}` and `links: {next, prev}` (absolute URLs or\n  `null`). Sending `page[after]` or `page[before]` without `page[size]` pages by 100.\n\nQuery keys may be sent with literal or percent-encoded brackets (`page%5Bsize%5D=100`).\n\n## Casebook extensions\n* **Call logs**: a comment with a `call` object (`direction`, `from`, `to`, `participants`, `duration` in seconds)\n  records a phone call; its body is the call summary. It comes back as a `VoiceComment` whose `data` holds the call,\n  and its audit's `via.channel` is `voice`.\n* **Idempotent creates**: `POST /api/v2/tickets` with an `Idempotency-Key` header returns the first answer again\n  for a retry with the same key and body, instead of creating a duplicate.\n* `casebook_role` on users gives the full Casebook role (`lead`, `manager`, ...); `role` keeps Zendesk's three values.\n* **Inbound mail**: `POST /api/v2/inbound/email` takes one raw RFC 5322 message (the door `casebook mailgate`\n  uses) and turns it into a ticket, a reply or an internal note. Every message is stored before it is processed;\n  admins list what came in, download originals and retry quarantined or held messages under `/api/v2/inbound/emails`.\n* **Outbox**: notification mail is queued in a durable outbox in the same transaction as the change that caused it,\n  then sent over SMTP with retries; admins list it at `GET /api/v2/outbox` and send a message again with\n  `POST /api/v2/outbox/{id}/retry`.\n* **Routing**: new unassigned tickets go through routing rules (`/api/v2/routing_rules`), then to an online agent\n  of the group (round robin or least loaded, within capacity and skills); a ticket nobody can take waits in\n  `GET /api/v2/routing/queue`. Agents set their presence at `/api/v2/presence/me`. Exclusion rules\n  (`/api/v2/exclusion_rules`) keep an agent away from a requester or organization: routing skips the agent, and a manual\n  assignment needs `override_exclusion` from a lead or above. Agents escalate with `POST /api/v2/tickets/{id}/escalations`;\n  `GET /api/v2/tickets/{id}/repeat_contacts` shows a requester's earlier tickets about the same thing. Audits record\n  these as `Notice` events.\n* **SLAs**: Zendesk's business-hours schedules and SLA policies, with Casebook's `pause_on`, `schedule_id` and\n  `escalation` (raise priority, move group, tag, mail leads before or at a breach); `GET /api/v2/tickets/{id}/slas`\n  shows a ticket's targets. A durable job runner (the `jobs` table) checks SLAs every 30 s and retries waiting\n  tickets every 30 s and as soon as an agent comes online.\n"
+        "description": "Casebook's REST API follows the [Zendesk Support API](https://developer.zendesk.com/api-reference/ticketing/introduction/):\nthe same paths, root keys (`{\"ticket\": {...}}`), field names, error bodies and pagination, so Zendesk\nclients such as zenpy work against it unchanged. This document describes the API **as Casebook implements it**;\nCasebook-only additions are marked as such.\n\n## Paths and the `.json` suffix\nEvery path may also be called with a `.json` suffix, exactly as Zendesk clients do:\n`GET /api/v2/tickets/42.json` is the same request as `GET /api/v2/tickets/42`, and\n`GET /healthz.json` the same as `GET /healthz`. Paths are listed here without the suffix. The one exception\nis this document itself, whose path is `/api/v2/openapi.json`.\n\n## Authentication\nSend an API token in one of two ways (password authentication is not accepted on the API):\n* HTTP Basic with the user name `{email}/token` and the token as password, e.g.\n  `Authorization: Basic base64(\"agent@example.com/token:cb_...\")` (scheme `basicAuth`);\n* `Authorization: Bearer {token}` (scheme `bearerAuth`).\n\nA request without credentials reaches the route, which answers **401** unless it is public (`/healthz`,\n`/api/v2/openapi.json`). Credentials that do not match an active user (an unknown token, a token of another\nemail, a suspended user, a malformed header) are refused with **401** on every `/api/v2` path.\nWhat a signed-in user may do depends on the role: `end-user`, `agent`, `lead`, `manager`, `admin`\n(lead and manager are agents with more authority). Staff (every role but end-user) see all tickets and\npeople; end-users see the tickets they requested, are CC'd on, or that belong to their organization when it\nshares tickets. Deleting tickets takes lead or above; managing staff, organizations, groups and memberships takes\nadmin. A missing permission answers **403**, a record the caller may not see answers **404**.\n\n## Errors\nErrors have Zendesk's shape `{\"error\": \"...\", \"description\": \"...\", \"details\": {...}}`:\n* **400** `InvalidJSON`: the body is missing, empty or not JSON, lacks its root object, or a query parameter\n  is malformed (e.g. `per_page=abc`, a bad cursor, missing `ids`); searches answer `InvalidSearch`.\n* **401** `Couldn't authenticate you`.\n* **403** `Forbidden`: the role lacks the permission.\n* **404** `RecordNotFound`: no such record, or not visible to the caller.\n* **409** `UpdateConflict`: a `safe_update` whose `updated_stamp` is stale.\n* **413** `RequestTooLarge`: the request body is over 1 MiB (raw mail to `POST /api/v2/inbound/email`: over\n  50 MB; a file to `POST /api/v2/uploads`: over 20 MB).\n* **422** `RecordInvalid` with `details` mapping each field to a list of `{\"error\", \"description\"}`\n  (`BlankValue`, `InvalidValue`, `DuplicateValue`, `PermissionDenied`), e.g.\n  `{\"error\": \"RecordInvalid\", \"description\": \"Record validation errors\", \"details\": {\"subject\": [{\"error\": \"BlankValue\", \"description\": \"Subject: cannot be blank\"}]}}`.\n* **429** `TooManyRequests`: over the per-token rate limit (700 requests a minute unless the server is configured\n  otherwise); wait the number of seconds in `Retry-After`. Authenticated responses carry `X-Rate-Limit` and\n  `X-Rate-Limit-Remaining`.\n\n## Pagination\nLists page in one of Zendesk's two ways; the parameters choose:\n* **Offset**: `page` (from 1) and `per_page` (default 100, at most 100). The response has `next_page` and\n  `previous_page` (absolute URLs or `null`) and `count`.\n* **Cursor**: `page[size]` (at most 100), `page[after]`, `page[before]` (opaque cursors from a previous response).\n  The response has `meta: {has_more, after_cursor, before_cursor}` and `links: {next, prev}` (absolute URLs or\n  `null`). Sending `page[after]` or `page[before]` without `page[size]` pages by 100.\n\nQuery keys may be sent with literal or percent-encoded brackets (`page%5Bsize%5D=100`).\n\n## Casebook extensions\n* **Call logs**: a comment with a `call` object (`direction`, `from`, `to`, `participants`, `duration` in seconds)\n  records a phone call; its body is the call summary. It comes back as a `VoiceComment` whose `data` holds the call,\n  and its audit's `via.channel` is `voice`.\n* **Idempotent creates**: `POST /api/v2/tickets` with an `Idempotency-Key` header returns the first answer again\n  for a retry with the same key and body, instead of creating a duplicate.\n* `casebook_role` on users gives the full Casebook role (`lead`, `manager`, ...); `role` keeps Zendesk's three values.\n* **Inbound mail**: `POST /api/v2/inbound/email` takes one raw RFC 5322 message (the door `casebook mailgate`\n  uses) and turns it into a ticket, a reply or an internal note. Every message is stored before it is processed;\n  admins list what came in, download originals and retry quarantined or held messages under `/api/v2/inbound/emails`.\n* **Outbox**: notification mail is queued in a durable outbox in the same transaction as the change that caused it,\n  then sent over SMTP with retries; admins list it at `GET /api/v2/outbox` and send a message again with\n  `POST /api/v2/outbox/{id}/retry`.\n* **Routing**: new unassigned tickets go through routing rules (`/api/v2/routing_rules`), then to an online agent\n  of the group (round robin or least loaded, within capacity and skills); a ticket nobody can take waits in\n  `GET /api/v2/routing/queue`. Agents set their presence at `/api/v2/presence/me`. Exclusion rules\n  (`/api/v2/exclusion_rules`) keep an agent away from a requester or organization: routing skips the agent, and a manual\n  assignment needs `override_exclusion` from a lead or above. Agents escalate with `POST /api/v2/tickets/{id}/escalations`;\n  `GET /api/v2/tickets/{id}/repeat_contacts` shows a requester's earlier tickets about the same thing. Audits record\n  these as `Notice` events.\n* **SLAs**: Zendesk's business-hours schedules and SLA policies, with Casebook's `pause_on`, `schedule_id` and\n  `escalation` (raise priority, move group, tag, mail leads before or at a breach); `GET /api/v2/tickets/{id}/slas`\n  shows a ticket's targets. A durable job runner (the `jobs` table) checks SLAs every 30 s and retries waiting\n  tickets every 30 s and as soon as an agent comes online.\n* **Orders**: a product catalogue (`/api/v2/products`, variants by SKU) and a stock ledger (`GET /api/v2/stock`:\n  available, reserved, quarantined, shipped). `POST /api/v2/stock_receipts` books an inspected delivery (defects to\n  quarantine, claims against the supplier). `POST /api/v2/orders` reserves stock or puts a line in its SKU's\n  backorder queue (`GET /api/v2/backorders?sku=`), where leads move entries with a reason and staff record each\n  customer's preference (wait, refund, substitutes, partial shipment). `POST /api/v2/allocations` previews or commits\n  who gets the stock; linked tickets get a `Notice` for each step.\n"
       },
       "servers": [
         {
@@ -70,6 +70,9 @@ enum OpenAPIDocument {
         },
         {
           "name": "SLAs"
+        },
+        {
+          "name": "Orders"
         },
         {
           "name": "Service"
@@ -443,6 +446,17 @@ enum OpenAPIDocument {
             "parameters": [
               {
                 "$ref": "\u0023/components/parameters/RecordId"
+              },
+              {
+                "name": "include",
+                "in": "query",
+                "description": "`slas` (**Casebook extension** of Zendesk's sideload): for staff, the ticket gains `slas.policy_metrics`, the same objects as `GET /api/v2/tickets/{id}/slas` (`TicketSLAMetric`). Ignored for end-users.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "slas"
+                  ]
+                }
               }
             ],
             "responses": {
@@ -4542,6 +4556,500 @@ enum OpenAPIDocument {
               },
               "404": {
                 "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/products": {
+          "get": {
+            "operationId": "listProducts",
+            "summary": "List products",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** The catalogue. Staff only.",
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/ProductList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createProduct",
+            "summary": "Create a product",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Adds a product and its variants (SKUs). A SKU that exists already answers 422 `DuplicateValue`. Lead and above (permission `manageInventory`).",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/ProductRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/ProductResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/products/{id}": {
+          "get": {
+            "operationId": "showProduct",
+            "summary": "Show a product",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Staff only.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/ProductResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/stock": {
+          "get": {
+            "operationId": "listStockLevels",
+            "summary": "List stock levels",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Every SKU's units by state, from the stock ledger. Staff only.",
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/StockLevelList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/stock_receipts": {
+          "post": {
+            "operationId": "createStockReceipt",
+            "summary": "Book a delivery",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Books an inspected delivery in one transaction: good units become available, defective ones go to quarantine; defects and short deliveries become claims against the supplier. With `allocate`, the received SKUs' backorder queues are allocated and committed too. Lead and above (permission `manageInventory`).",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/StockReceiptRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/StockReceiptResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/orders": {
+          "post": {
+            "operationId": "createOrder",
+            "summary": "Create an order",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Each line is reserved from available stock when there is enough (then a shipment is ready to pick), else it joins its SKU's backorder queue. An unknown customer, SKU or ticket answers 422. Staff only.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/OrderRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/OrderResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/orders/{id}": {
+          "get": {
+            "operationId": "showOrder",
+            "summary": "Show an order",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Staff only.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/OrderResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/backorders": {
+          "get": {
+            "operationId": "listBackorders",
+            "summary": "List a SKU's backorder queue",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** The entries waiting for one SKU, in queue order, with each customer's preference and the moves made. Without `sku` answers 400; an unknown SKU has an empty queue. Staff only.",
+            "parameters": [
+              {
+                "name": "sku",
+                "in": "query",
+                "required": true,
+                "description": "The SKU whose queue to list.",
+                "schema": {
+                  "type": "string",
+                  "minLength": 1
+                },
+                "example": "BT-PINK"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/BackorderList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/backorders/{id}/move": {
+          "post": {
+            "operationId": "moveBackorder",
+            "summary": "Move an entry in its backorder queue",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Moves a waiting entry to the top, the bottom or a position of its SKU's queue; the move and its reason are kept and written on the order's tickets. An agent gets 403; a missing `reason` or a bad `to` answers 422; an unknown or no longer waiting entry answers 404. Lead and above (permission `reorderQueues`).",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/BackorderMoveRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/BackorderMoveResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/backorders/{id}/preference": {
+          "put": {
+            "operationId": "updateBackorderPreference",
+            "summary": "Record a customer's backorder preference",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Records what the customer wants while waiting (wait, cancel and refund, or accept substitutes, and whether a partial shipment is fine), with who captured it and when; written on the order's tickets. An unknown or no longer waiting entry answers 404. Staff only.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/BackorderPreferenceRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "204": {
+                "$ref": "\u0023/components/responses/NoContent"
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/allocations": {
+          "post": {
+            "operationId": "allocateBackorders",
+            "summary": "Allocate stock to backorders",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Plans who gets the available stock in queue order, honouring preferences (substitutes, partial shipments, refunds). A preview (`commit: false`) changes nothing and is open to staff; committing books the plan in one transaction and takes a lead or above (permission `reorderQueues`), else 403.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/AllocationRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/AllocationResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
               },
               "429": {
                 "$ref": "\u0023/components/responses/TooManyRequests"
@@ -9104,6 +9612,1034 @@ enum OpenAPIDocument {
               "policy_metrics"
             ],
             "description": "**Casebook extension.** The policy that applies to a ticket and where each target stands."
+          },
+          "ProductVariant": {
+            "type": "object",
+            "properties": {
+              "sku": {
+                "type": "string",
+                "description": "The stock-keeping unit: a code without spaces, unique across the catalogue."
+              },
+              "name": {
+                "type": "string"
+              },
+              "options": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "string"
+                },
+                "description": "What sets the variant apart, e.g. `{\"colour\": \"pink\"}`."
+              },
+              "price": {
+                "type": "integer",
+                "description": "In minor units (cents) of `currency`."
+              },
+              "currency": {
+                "type": "string",
+                "description": "A three-letter code such as `EUR`."
+              }
+            },
+            "required": [
+              "sku",
+              "name",
+              "options",
+              "price",
+              "currency"
+            ],
+            "description": "A variant of a product: one SKU."
+          },
+          "Product": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "name": {
+                "type": "string"
+              },
+              "description": {
+                "type": "string"
+              },
+              "variants": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/ProductVariant"
+                },
+                "description": "By SKU."
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            },
+            "required": [
+              "id",
+              "name",
+              "description",
+              "variants",
+              "created_at"
+            ],
+            "description": "**Casebook extension.** A product of the catalogue with its variants."
+          },
+          "ProductList": {
+            "type": "object",
+            "properties": {
+              "products": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/Product"
+                }
+              },
+              "count": {
+                "type": "integer"
+              }
+            },
+            "required": [
+              "products",
+              "count"
+            ],
+            "description": "Every product, by id."
+          },
+          "ProductResponse": {
+            "type": "object",
+            "properties": {
+              "product": {
+                "$ref": "\u0023/components/schemas/Product"
+              }
+            },
+            "required": [
+              "product"
+            ]
+          },
+          "ProductWrite": {
+            "type": "object",
+            "properties": {
+              "name": {
+                "type": "string",
+                "description": "Required."
+              },
+              "description": {
+                "type": "string"
+              },
+              "currency": {
+                "type": "string",
+                "description": "A three-letter code for every variant's price; `EUR` when absent."
+              },
+              "variants": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "sku": {
+                      "type": "string",
+                      "description": "Required; no spaces, not used by another variant."
+                    },
+                    "name": {
+                      "type": "string",
+                      "description": "The product's name when absent."
+                    },
+                    "options": {
+                      "type": "object",
+                      "additionalProperties": {
+                        "type": "string"
+                      }
+                    },
+                    "price": {
+                      "type": "integer",
+                      "minimum": 0,
+                      "description": "In minor units (cents); required."
+                    }
+                  },
+                  "required": [
+                    "sku",
+                    "price"
+                  ]
+                },
+                "description": "At least one."
+              }
+            },
+            "required": [
+              "name",
+              "variants"
+            ],
+            "example": {
+              "name": "Baby tee",
+              "description": "Organic cotton",
+              "currency": "EUR",
+              "variants": [
+                {
+                  "sku": "BT-PINK",
+                  "name": "Baby tee, pink",
+                  "options": {
+                    "colour": "pink"
+                  },
+                  "price": 1999
+                },
+                {
+                  "sku": "BT-BLUE",
+                  "name": "Baby tee, blue",
+                  "options": {
+                    "colour": "blue"
+                  },
+                  "price": 1999
+                }
+              ]
+            }
+          },
+          "ProductRequest": {
+            "type": "object",
+            "properties": {
+              "product": {
+                "$ref": "\u0023/components/schemas/ProductWrite"
+              }
+            },
+            "required": [
+              "product"
+            ]
+          },
+          "StockLevel": {
+            "type": "object",
+            "properties": {
+              "sku": {
+                "type": "string"
+              },
+              "available": {
+                "type": "integer",
+                "description": "Good units on the shelf that nobody has claimed yet."
+              },
+              "reserved": {
+                "type": "integer",
+                "description": "Held for order lines."
+              },
+              "quarantined": {
+                "type": "integer",
+                "description": "Defective or suspect; never allocated."
+              },
+              "shipped": {
+                "type": "integer",
+                "description": "Gone to customers."
+              }
+            },
+            "required": [
+              "sku",
+              "available",
+              "reserved",
+              "quarantined",
+              "shipped"
+            ],
+            "description": "Units of one SKU in each state, the sums of the stock ledger's movements."
+          },
+          "StockLevelList": {
+            "type": "object",
+            "properties": {
+              "stock": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/StockLevel"
+                },
+                "description": "Every SKU the ledger has seen, by SKU."
+              }
+            },
+            "required": [
+              "stock"
+            ],
+            "description": "**Casebook extension.** The stock ledger's levels."
+          },
+          "StockReceiptWrite": {
+            "type": "object",
+            "properties": {
+              "supplier": {
+                "type": "string",
+                "description": "Required."
+              },
+              "reference": {
+                "type": "string",
+                "description": "The supplier's delivery note or similar."
+              },
+              "lines": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "sku": {
+                      "type": "string",
+                      "description": "A SKU of the catalogue."
+                    },
+                    "expected": {
+                      "type": "integer"
+                    },
+                    "received": {
+                      "type": "integer"
+                    }
+                  },
+                  "required": [
+                    "sku",
+                    "expected",
+                    "received"
+                  ]
+                },
+                "description": "At least one. Fewer units received than expected make a `shortDelivery` claim."
+              },
+              "inspection": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "sku": {
+                      "type": "string"
+                    },
+                    "good": {
+                      "type": "integer"
+                    },
+                    "defective": {
+                      "type": "integer"
+                    },
+                    "reason": {
+                      "type": "string",
+                      "description": "Why units are defective."
+                    }
+                  },
+                  "required": [
+                    "sku",
+                    "good",
+                    "defective"
+                  ]
+                },
+                "description": "What inspection found per SKU: good units become available, defective ones go to quarantine with a `defective` claim."
+              },
+              "allocate": {
+                "type": "boolean",
+                "description": "Also commit an allocation for the received SKUs' backorder queues (as `POST /api/v2/allocations`)."
+              }
+            },
+            "required": [
+              "supplier",
+              "lines"
+            ],
+            "example": {
+              "supplier": "Acme Textiles",
+              "reference": "DN-2041",
+              "lines": [
+                {
+                  "sku": "BT-PINK",
+                  "expected": 20,
+                  "received": 18
+                }
+              ],
+              "inspection": [
+                {
+                  "sku": "BT-PINK",
+                  "good": 16,
+                  "defective": 2,
+                  "reason": "stained"
+                }
+              ],
+              "allocate": true
+            }
+          },
+          "StockReceiptRequest": {
+            "type": "object",
+            "properties": {
+              "stock_receipt": {
+                "$ref": "\u0023/components/schemas/StockReceiptWrite"
+              }
+            },
+            "required": [
+              "stock_receipt"
+            ]
+          },
+          "SupplierClaim": {
+            "type": "object",
+            "properties": {
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "defective",
+                  "shortDelivery"
+                ]
+              },
+              "sku": {
+                "type": "string"
+              },
+              "quantity": {
+                "type": "integer"
+              },
+              "reason": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "kind",
+              "sku",
+              "quantity",
+              "reason"
+            ],
+            "description": "A claim against the supplier."
+          },
+          "StockReceiptResponse": {
+            "type": "object",
+            "properties": {
+              "stock_receipt": {
+                "type": "object",
+                "properties": {
+                  "id": {
+                    "type": "integer"
+                  },
+                  "supplier_claims": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "\u0023/components/schemas/SupplierClaim"
+                    }
+                  },
+                  "allocation": {
+                    "allOf": [
+                      {
+                        "$ref": "\u0023/components/schemas/AllocationPlan"
+                      }
+                    ],
+                    "nullable": true,
+                    "description": "The committed allocation when `allocate` was sent, else `null`."
+                  }
+                },
+                "required": [
+                  "id",
+                  "supplier_claims",
+                  "allocation"
+                ]
+              }
+            },
+            "required": [
+              "stock_receipt"
+            ]
+          },
+          "OrderLine": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "sku": {
+                "type": "string"
+              },
+              "quantity": {
+                "type": "integer"
+              },
+              "price": {
+                "type": "integer",
+                "description": "Unit price in minor units of the order's currency."
+              },
+              "status": {
+                "type": "string",
+                "description": "`allocated` (reserved from stock), `backordered` (waiting in the SKU's backorder queue), `cancelled` (refunded instead), ..."
+              }
+            },
+            "required": [
+              "id",
+              "sku",
+              "quantity",
+              "price",
+              "status"
+            ]
+          },
+          "Shipment": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "status": {
+                "type": "string",
+                "description": "`ready` (to pick) when created, ..."
+              },
+              "expedited": {
+                "type": "boolean"
+              }
+            },
+            "required": [
+              "id",
+              "status",
+              "expedited"
+            ]
+          },
+          "Order": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "external_id": {
+                "type": "string",
+                "nullable": true,
+                "description": "The shop's own order number."
+              },
+              "customer_id": {
+                "type": "integer",
+                "description": "The user who ordered."
+              },
+              "currency": {
+                "type": "string"
+              },
+              "lines": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/OrderLine"
+                }
+              },
+              "shipments": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/Shipment"
+                },
+                "description": "One per allocation that reserved units."
+              },
+              "ticket_ids": {
+                "type": "array",
+                "items": {
+                  "type": "integer"
+                },
+                "description": "Linked tickets; what happens to the order is written on them as `Notice` events."
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            },
+            "required": [
+              "id",
+              "external_id",
+              "customer_id",
+              "currency",
+              "lines",
+              "shipments",
+              "ticket_ids",
+              "created_at"
+            ],
+            "description": "**Casebook extension.** A customer's order."
+          },
+          "OrderResponse": {
+            "type": "object",
+            "properties": {
+              "order": {
+                "$ref": "\u0023/components/schemas/Order"
+              }
+            },
+            "required": [
+              "order"
+            ]
+          },
+          "OrderWrite": {
+            "type": "object",
+            "properties": {
+              "customer_id": {
+                "type": "integer",
+                "description": "Required: an existing user."
+              },
+              "lines": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "sku": {
+                      "type": "string",
+                      "description": "A SKU of the catalogue."
+                    },
+                    "quantity": {
+                      "type": "integer",
+                      "minimum": 1
+                    },
+                    "price": {
+                      "type": "integer",
+                      "description": "Unit price in minor units; the catalogue price when absent."
+                    }
+                  },
+                  "required": [
+                    "sku",
+                    "quantity"
+                  ]
+                },
+                "description": "At least one. A line is reserved from available stock when there is enough, else it joins the SKU's backorder queue."
+              },
+              "currency": {
+                "type": "string",
+                "description": "A three-letter code; `EUR` when absent."
+              },
+              "shipping_address": {
+                "type": "string"
+              },
+              "shipping": {
+                "type": "integer",
+                "description": "Shipping cost in minor units."
+              },
+              "external_id": {
+                "type": "string"
+              },
+              "ticket_ids": {
+                "type": "array",
+                "items": {
+                  "type": "integer"
+                },
+                "description": "Existing tickets to link."
+              }
+            },
+            "required": [
+              "customer_id",
+              "lines"
+            ],
+            "example": {
+              "customer_id": 17,
+              "lines": [
+                {
+                  "sku": "BT-PINK",
+                  "quantity": 2
+                }
+              ],
+              "currency": "EUR",
+              "shipping_address": "1 Main St, Springfield",
+              "shipping": 495,
+              "external_id": "SHOP-1001",
+              "ticket_ids": [
+                42
+              ]
+            }
+          },
+          "OrderRequest": {
+            "type": "object",
+            "properties": {
+              "order": {
+                "$ref": "\u0023/components/schemas/OrderWrite"
+              }
+            },
+            "required": [
+              "order"
+            ]
+          },
+          "BackorderPreference": {
+            "type": "object",
+            "properties": {
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "wait",
+                  "cancel_and_refund",
+                  "accept_substitutes"
+                ]
+              },
+              "substitutes": {
+                "type": "string",
+                "description": "`accept_substitutes` only: `*` for any variant of the product, else space-separated SKUs; empty otherwise."
+              },
+              "partial_allowed": {
+                "type": "boolean",
+                "description": "Whether a partial shipment is accepted."
+              },
+              "captured_by_id": {
+                "type": "integer",
+                "nullable": true,
+                "description": "Who recorded the preference."
+              },
+              "by_customer": {
+                "type": "boolean",
+                "description": "Whether the customer stated it."
+              },
+              "captured_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            },
+            "required": [
+              "kind",
+              "substitutes",
+              "partial_allowed",
+              "captured_by_id",
+              "by_customer",
+              "captured_at"
+            ],
+            "description": "What the customer wants while waiting (`wait` until recorded otherwise)."
+          },
+          "BackorderMove": {
+            "type": "object",
+            "properties": {
+              "from": {
+                "type": "integer",
+                "description": "1-based position before the move."
+              },
+              "to": {
+                "type": "integer",
+                "description": "1-based position after the move."
+              },
+              "reason": {
+                "type": "string"
+              },
+              "by": {
+                "type": "string",
+                "description": "The name of who moved it."
+              },
+              "at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            },
+            "required": [
+              "from",
+              "to",
+              "reason",
+              "by",
+              "at"
+            ],
+            "description": "A move a lead made in the queue."
+          },
+          "BackorderEntry": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "position": {
+                "type": "integer",
+                "description": "1-based place in the SKU's queue."
+              },
+              "order_id": {
+                "type": "integer"
+              },
+              "line_id": {
+                "type": "integer",
+                "description": "The order line waiting."
+              },
+              "customer_id": {
+                "type": "integer"
+              },
+              "customer": {
+                "type": "string",
+                "description": "The customer's name."
+              },
+              "sku": {
+                "type": "string"
+              },
+              "quantity": {
+                "type": "integer",
+                "description": "Units still waiting."
+              },
+              "waiting_minutes": {
+                "type": "integer"
+              },
+              "preference": {
+                "$ref": "\u0023/components/schemas/BackorderPreference"
+              },
+              "moves": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/BackorderMove"
+                },
+                "description": "Oldest first."
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            },
+            "required": [
+              "id",
+              "position",
+              "order_id",
+              "line_id",
+              "customer_id",
+              "customer",
+              "sku",
+              "quantity",
+              "waiting_minutes",
+              "preference",
+              "moves",
+              "created_at"
+            ],
+            "description": "**Casebook extension.** An order line waiting for stock."
+          },
+          "BackorderList": {
+            "type": "object",
+            "properties": {
+              "backorders": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/BackorderEntry"
+                }
+              },
+              "count": {
+                "type": "integer"
+              }
+            },
+            "required": [
+              "backorders",
+              "count"
+            ],
+            "description": "A SKU's waiting entries in queue order."
+          },
+          "BackorderMoveWrite": {
+            "type": "object",
+            "properties": {
+              "to": {
+                "oneOf": [
+                  {
+                    "type": "string",
+                    "enum": [
+                      "top",
+                      "bottom"
+                    ]
+                  },
+                  {
+                    "type": "integer",
+                    "minimum": 1
+                  }
+                ],
+                "description": "`top`, `bottom`, or a 1-based position sent as a JSON number."
+              },
+              "reason": {
+                "type": "string",
+                "description": "Required; recorded and written on the order's tickets."
+              }
+            },
+            "required": [
+              "to",
+              "reason"
+            ],
+            "example": {
+              "to": "top",
+              "reason": "Replacement for a defective unit"
+            }
+          },
+          "BackorderMoveRequest": {
+            "type": "object",
+            "properties": {
+              "move": {
+                "$ref": "\u0023/components/schemas/BackorderMoveWrite"
+              }
+            },
+            "required": [
+              "move"
+            ]
+          },
+          "BackorderMoveResponse": {
+            "type": "object",
+            "properties": {
+              "move": {
+                "type": "object",
+                "properties": {
+                  "entry_id": {
+                    "type": "integer"
+                  },
+                  "from": {
+                    "type": "integer",
+                    "description": "1-based."
+                  },
+                  "to": {
+                    "type": "integer",
+                    "description": "1-based."
+                  },
+                  "reason": {
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "entry_id",
+                  "from",
+                  "to",
+                  "reason"
+                ]
+              }
+            },
+            "required": [
+              "move"
+            ]
+          },
+          "BackorderPreferenceWrite": {
+            "type": "object",
+            "properties": {
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "wait",
+                  "cancel_and_refund",
+                  "accept_substitutes"
+                ]
+              },
+              "substitutes": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "`accept_substitutes` only: the SKUs accepted instead; omit (or send empty) for any variant of the product."
+              },
+              "partial_allowed": {
+                "type": "boolean",
+                "description": "`false` when absent."
+              },
+              "by_customer": {
+                "type": "boolean",
+                "description": "Whether the customer stated it; `false` when absent."
+              }
+            },
+            "required": [
+              "kind"
+            ],
+            "example": {
+              "kind": "accept_substitutes",
+              "substitutes": [
+                "BT-BLUE"
+              ],
+              "partial_allowed": true,
+              "by_customer": true
+            }
+          },
+          "BackorderPreferenceRequest": {
+            "type": "object",
+            "properties": {
+              "preference": {
+                "$ref": "\u0023/components/schemas/BackorderPreferenceWrite"
+              }
+            },
+            "required": [
+              "preference"
+            ]
+          },
+          "AllocationPlan": {
+            "type": "object",
+            "properties": {
+              "allocations": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "entry_id": {
+                      "type": "integer"
+                    },
+                    "lines": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "properties": {
+                          "sku": {
+                            "type": "string"
+                          },
+                          "quantity": {
+                            "type": "integer"
+                          }
+                        },
+                        "required": [
+                          "sku",
+                          "quantity"
+                        ]
+                      },
+                      "description": "Units reserved, by SKU (a substitute's SKU may differ)."
+                    },
+                    "partial": {
+                      "type": "boolean",
+                      "description": "Fewer units than wanted, as the customer allowed; the rest keeps waiting."
+                    },
+                    "substitute": {
+                      "type": "boolean",
+                      "description": "Whether a substitute the customer accepted was used."
+                    }
+                  },
+                  "required": [
+                    "entry_id",
+                    "lines",
+                    "partial",
+                    "substitute"
+                  ]
+                }
+              },
+              "skipped": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "entry_id": {
+                      "type": "integer"
+                    },
+                    "reason": {
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "entry_id",
+                    "reason"
+                  ]
+                },
+                "description": "Entries left waiting, and why."
+              },
+              "refunds": {
+                "type": "array",
+                "items": {
+                  "type": "integer"
+                },
+                "description": "Entries whose customer chose `cancel_and_refund` (cancelled on commit)."
+              },
+              "remaining_stock": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "integer"
+                },
+                "description": "Available units left per SKU."
+              },
+              "preview": {
+                "type": "string",
+                "description": "The plan as readable text."
+              }
+            },
+            "required": [
+              "allocations",
+              "skipped",
+              "refunds",
+              "remaining_stock",
+              "preview"
+            ],
+            "description": "**Casebook extension.** Who gets the available stock, in queue order, honouring each entry's preference."
+          },
+          "AllocationWrite": {
+            "type": "object",
+            "properties": {
+              "skus": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "The queues to allocate; empty or absent for every SKU with waiting entries."
+              },
+              "commit": {
+                "type": "boolean",
+                "description": "`false` (default) previews; `true` books the plan: reservations, shipments ready to pick, refunds, notices on tickets."
+              }
+            },
+            "example": {
+              "skus": [
+                "BT-PINK"
+              ],
+              "commit": false
+            }
+          },
+          "AllocationRequest": {
+            "type": "object",
+            "properties": {
+              "allocation": {
+                "$ref": "\u0023/components/schemas/AllocationWrite"
+              }
+            },
+            "required": [
+              "allocation"
+            ]
+          },
+          "AllocationResponse": {
+            "type": "object",
+            "properties": {
+              "allocation": {
+                "$ref": "\u0023/components/schemas/AllocationPlan"
+              },
+              "committed": {
+                "type": "boolean"
+              }
+            },
+            "required": [
+              "allocation",
+              "committed"
+            ]
           }
         }
       }

@@ -138,9 +138,11 @@ struct RoutingService: Sendable {
         let repeatMatch = try await repeatContacts(requesterID: fields.requesterID, subject: fields.subject,
                                                    body: description, now: Timestamp.now, db: db)
         if let repeatMatch {
-            outcome.repeatOf = repeatMatch.earlierTicketIDs
+            // The most recent few are what an agent reads; a customer who writes every hour should not make every
+            // new ticket link (and list) hundreds.
+            outcome.repeatOf = Array(repeatMatch.earlierTicketIDs.suffix(5))
             outcome.notices.append(.notice(kind: "repeat_contact", text: "Repeat contact: \(repeatMatch.summary) (" +
-                                           repeatMatch.earlierTicketIDs.map { "#\($0)" }.joined(separator: ", ") + ")"))
+                                           outcome.repeatOf.map { "#\($0)" }.joined(separator: ", ") + ")"))
         }
         return outcome
     }
@@ -175,21 +177,25 @@ struct RoutingService: Sendable {
     func repeatContacts(requesterID: Int, subject: String, body: String, now: Int64, db: any SQLDatabase) async throws -> RepeatContactMatch? {
         let since = now - Int64(settings.repeatWindowDays) * 24 * 3_600_000
         let rows = try await db.raw("""
-            SELECT id, subject, description, created_at FROM tickets
+            SELECT id, subject, SUBSTR(description, 1, 400) AS description, created_at FROM tickets
             WHERE requester_id = \(bind: requesterID) AND created_at >= \(bind: since) AND deleted_at IS NULL
-            ORDER BY id DESC LIMIT 50
+            ORDER BY created_at DESC LIMIT 20
             """).all()
         guard !rows.isEmpty else { return nil }
         let earlier = try rows.map { row in
             let subject = try row.decode(column: "subject", as: String.self)
-            let description = try row.decode(column: "description", as: String.self)
+            // Order and serial numbers sit near the top of a request; reading whole mail bodies on every new ticket
+            // cost more than the rest of creating it.
+            let opening = String(try row.decode(column: "description", as: String.self).prefix(400))
             return ContactFacts(ticketID: try row.decode(column: "id", as: Int.self), requesterID: requesterID, subject: subject,
-                                body: description, createdAt: try row.decode(column: "created_at", as: Int64.self),
-                                orderRefs: RepeatContactDetector.references(in: subject + " " + description), assetRefs: [])
+                                body: nil, createdAt: try row.decode(column: "created_at", as: Int64.self),
+                                orderRefs: RepeatContactDetector.references(in: subject + " " + opening), assetRefs: [])
         }
-        let new = ContactFacts(ticketID: 0, requesterID: requesterID, subject: subject, body: body, createdAt: now,
-                               orderRefs: RepeatContactDetector.references(in: subject + " " + body), assetRefs: [])
-        return RepeatContactDetector.detect(new: new, earlier: earlier.reversed(), windowDays: settings.repeatWindowDays)
+        let new = ContactFacts(ticketID: 0, requesterID: requesterID, subject: subject, body: nil, createdAt: now,
+                               orderRefs: RepeatContactDetector.references(in: subject + " " + body.prefix(400)), assetRefs: [])
+        // The newest 20 (read backwards along the requester/created index, however many tickets they have), oldest first.
+        return RepeatContactDetector.detect(new: new, earlier: earlier.sorted { ($0.createdAt, $0.ticketID) < ($1.createdAt, $1.ticketID) },
+                                            windowDays: settings.repeatWindowDays)
     }
 }
 
