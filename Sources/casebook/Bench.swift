@@ -11,7 +11,7 @@ import ServiceLifecycle
 
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Measure Casebook and append the figures to BENCHMARKS.md.",
-                                                    subcommands: [Foundation.self, Workspace.self, Email.self, Routing.self])
+                                                    subcommands: [Foundation.self, Workspace.self, Email.self, Routing.self, Allocation.self])
 
     struct Foundation: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -202,6 +202,23 @@ enum BenchEngines {
             results.append(try await body(name, location, logger))
         }
         return results
+    }
+}
+
+extension BenchEngines {
+    /// Opens a fresh database at `location`, runs `body` on it and shuts it down, also when `body` throws.
+    static func withDatabase<T>(_ location: DatabaseLocation, logger: Logger, _ body: (Database) async throws -> T) async throws -> T {
+        var config = AppConfig(environment: [:])
+        config.database = location
+        let database = try await Server.open(config, logger: logger)
+        do {
+            let result = try await body(database)
+            await database.shutdown()
+            return result
+        } catch {
+            await database.shutdown()
+            throw error
+        }
     }
 }
 

@@ -21,17 +21,9 @@ extension Bench {
             let megabytes = Double(corpus.reduce(0) { $0 + $1.count }) / 1_048_576
             say(String(format: "%.1f MB of mail", megabytes))
             let rows = try await BenchEngines.each(engine) { name, location, logger in
-                var config = AppConfig(environment: [:])
-                config.database = location
-                let database = try await Server.open(config, logger: logger)
-                let figures: EmailBench.Figures
-                do {
-                    figures = try await EmailBench.run(database: database, messages: corpus, concurrency: concurrency, logger: logger)
-                } catch {
-                    await database.shutdown()
-                    throw error
+                let figures = try await BenchEngines.withDatabase(location, logger: logger) { database in
+                    try await EmailBench.run(database: database, messages: corpus, concurrency: concurrency, logger: logger)
                 }
-                await database.shutdown()
                 let target = name != "SQLite" ? "— (no target)" : figures.perSecond >= 1000 ? "met" : "NOT met"
                 return "| \(name) | \(figures.messages) | \(Int(figures.perSecond)) | "
                     + String(format: "%.1f", Double(figures.bytes) / 1_048_576 / figures.seconds)

@@ -17,17 +17,9 @@ extension Bench {
 
         func run() async throws {
             let rows = try await BenchEngines.each(engine) { name, location, logger in
-                var config = AppConfig(environment: [:])
-                config.database = location
-                let database = try await Server.open(config, logger: logger)
-                let f: RoutingBench.Figures
-                do {
-                    f = try await RoutingBench.run(database: database, decisions: decisions, slaTickets: tickets, logger: logger, say: say)
-                } catch {
-                    await database.shutdown()
-                    throw error
+                let f = try await BenchEngines.withDatabase(location, logger: logger) { database in
+                    try await RoutingBench.run(database: database, decisions: decisions, slaTickets: tickets, logger: logger, say: say)
                 }
-                await database.shutdown()
                 let met = f.decisionsPerSecond >= 20_000 && f.slaSeconds <= 2 ? "met" : "NOT met"
                 return "| \(name) | \(Int(f.decisionsPerSecond)) | \(Int(f.assignedShare * 100)) % | \(Int(f.decisionsWithStatePerSecond)) | "
                     + "\(Int(f.routedTicketsPerSecond)) | \(f.slaTickets) | \(f.slaChanged) | " + String(format: "%.2f", f.slaSeconds) + " (\(f.slaPhases)) | \(met) |"

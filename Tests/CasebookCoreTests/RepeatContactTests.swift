@@ -105,3 +105,27 @@ func significantWords() {
     #expect(RepeatContactDetector.stem("filled") == RepeatContactDetector.stem("fill"))
     #expect(RepeatContactDetector.stem("rechnungen") == RepeatContactDetector.stem("rechnung"))
 }
+
+@Test("terms stored with a ticket read back the same and compare as the text they came from")
+func storedTerms() {
+    let terms = ContactTerms(subject: "Re: Laptop charger broken again", body: "Order #10234, serial SN-XYZ123")
+    #expect(terms.words == ["laptop", "charger", "brok"])
+    #expect(terms.refs == ["10234", "SN-XYZ123"])
+    #expect(ContactTerms(encoded: terms.encoded) == terms)
+    #expect(ContactTerms(encoded: ContactTerms(subject: "", body: nil).encoded) == ContactTerms(words: [], refs: []))
+    let earlier = contact(7, "Charger for my laptop", daysAgo: 2)
+    let stored = ContactFacts(ticketID: 7, requesterID: 500, createdAt: earlier.createdAt,
+                              terms: ContactTerms(encoded: earlier.terms.encoded))
+    let new = contact(10, "Laptop charger broken")
+    #expect(detect(new, [stored]) == detect(new, [earlier]))
+    #expect(detect(new, [stored]) != nil)
+}
+
+@Test("references are found whatever the spacing and punctuation around them, including no-break spaces")
+func referencesPunctuation() {
+    #expect(RepeatContactDetector.references(in: "(order\u{00A0}#10234); RMA: 55667.") == ["10234", "55667"])
+    #expect(RepeatContactDetector.references(in: "ORDER\t20001\nnr 1") == ["20001"])
+    #expect(RepeatContactDetector.references(in: "Grüße, Bestellung 30003 – danke") == ["30003"])
+    #expect(RepeatContactDetector.references(in: "-ab1234- ab-1234x") == ["AB-1234X"])
+    #expect(RepeatContactDetector.references(in: "") == [])
+}

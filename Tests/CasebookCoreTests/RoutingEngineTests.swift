@@ -212,3 +212,23 @@ func ruleActionsApply() {
     let unrouted = engine.decide(F.facts(subject: "Printer"), rules: rules)
     #expect(unrouted == RoutingDecision(groupID: 1, outcome: .assign(agentID: 1, reason: .roundRobin)))
 }
+
+// MARK: - Group skills
+
+@Test("a group's skills are required on top of the rule's, and a missing one is named in the wait reason")
+func groupSkills() {
+    let agents = [F.agent(1, open: 0), F.agent(2, open: 3, skills: ["language:de"]), F.agent(3, open: 5, skills: ["language:de", "printers"])]
+    let german = RoutingGroup(id: 1, name: "German", mode: .leastLoaded, memberIDs: [1, 2, 3], skills: ["Language:DE"])
+    let engine = RoutingEngine(groups: [german], agents: agents, exclusions: ExclusionIndex(rules: []))
+    let plain = engine.decide(F.facts(), rules: F.noRules)
+    #expect(plain.assigneeID == 2, "agent 1 has fewer tickets but not the group's skill")
+    #expect(plain.skills == ["language:de"])
+    let rules = RoutingRuleSet(rules: [RoutingRule(id: 9, position: 1, title: "Printers", conditions: [],
+                                                   actions: RoutingActions(groupID: 1, skills: ["printers"]))])
+    let both = engine.decide(F.facts(), rules: rules)
+    #expect(both.assigneeID == 3)
+    #expect(both.skills == ["printers", "language:de"])
+    let nobody = RoutingEngine(groups: [german], agents: [F.agent(1)], exclusions: ExclusionIndex(rules: []))
+        .decide(F.facts(), rules: F.noRules)
+    #expect(nobody.outcome == .wait(.nobodyWithSkills(["language:de"])))
+}

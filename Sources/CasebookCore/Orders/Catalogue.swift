@@ -22,6 +22,26 @@ public struct Money: Hashable, Codable, Sendable, CustomStringConvertible {
         self.currency = currency
     }
     public var description: String { "\(minor) \(currency) minor units" }
+
+    /// Digits after the decimal point in `currency` (ISO 4217): most have 2, a few none or 3.
+    public static func decimals(for currency: String) -> Int {
+        switch currency.uppercased() {
+        case "JPY", "KRW", "ISK", "CLP", "VND", "UGX", "XAF", "XOF", "PYG": 0
+        case "BHD", "KWD", "OMR", "JOD", "TND", "LYD", "IQD": 3
+        default: 2
+        }
+    }
+
+    /// "12.50 EUR", "1200 JPY", "-3.000 KWD": for people, in the timeline and on pages.
+    public var text: String {
+        let places = Self.decimals(for: currency)
+        let magnitude = minor.magnitude
+        guard places > 0 else { return "\(minor) \(currency)" }
+        var unit: UInt = 1
+        for _ in 0..<places { unit *= 10 }
+        let fraction = String(magnitude % unit)
+        return (minor < 0 ? "-" : "") + "\(magnitude / unit)." + String(repeating: "0", count: places - fraction.count) + fraction + " \(currency)"
+    }
 }
 
 /// One sellable variant of a product, such as the pink BeamTag. Variants of one product are the natural

@@ -11,6 +11,8 @@ public struct ContactFacts: Sendable, Equatable {
     /// Order numbers and serial/asset numbers the ticket is linked to (form fields, the order integration).
     public var orderRefs: [String]
     public var assetRefs: [String]
+    /// What the ticket is about when it was worked out before (stored with the ticket); else read from the above.
+    public var storedTerms: ContactTerms?
 
     public init(ticketID: Int, requesterID: Int, subject: String, body: String? = nil, createdAt: Int64,
                 orderRefs: [String] = [], assetRefs: [String] = []) {
@@ -21,6 +23,60 @@ public struct ContactFacts: Sendable, Equatable {
         self.createdAt = createdAt
         self.orderRefs = orderRefs
         self.assetRefs = assetRefs
+    }
+
+    /// A ticket whose terms were stored when it was opened.
+    public init(ticketID: Int, requesterID: Int, createdAt: Int64, terms: ContactTerms) {
+        self.init(ticketID: ticketID, requesterID: requesterID, subject: "", createdAt: createdAt)
+        storedTerms = terms
+    }
+
+    public var terms: ContactTerms {
+        storedTerms ?? ContactTerms(subject: subject, body: body, orderRefs: orderRefs, assetRefs: assetRefs)
+    }
+}
+
+/// What a ticket is about, as repeat-contact detection compares it: the significant words of its subject and the
+/// order and serial numbers it names. Worked out once when a ticket is opened and stored with it, so a new ticket
+/// compares against its requester's earlier ones without reading their text again.
+public struct ContactTerms: Sendable, Equatable {
+    public var words: [String]
+    public var refs: Set<String>
+
+    public init(words: [String], refs: Set<String>) {
+        self.words = words
+        self.refs = refs
+    }
+
+    public init(subject: String, body: String?, orderRefs: [String] = [], assetRefs: [String] = []) {
+        words = RepeatContactDetector.significantWords(in: subject)
+        let stated = (orderRefs + assetRefs).map {
+            $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "#")).uppercased()
+        }
+        let mentioned = RepeatContactDetector.references(in: subject + "\n" + (body ?? ""))
+        refs = Set(stated + mentioned).subtracting([""])
+    }
+
+    /// One line: the words, a tab, the references (sorted), each list space-separated.
+    public var encoded: String {
+        words.joined(separator: " ") + "\t" + refs.map { $0.filter { !$0.isWhitespace } }.sorted().joined(separator: " ")
+    }
+
+    public init(encoded: String) {
+        let parts = encoded.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+        words = parts.first.map { $0.split(separator: " ").map(String.init) } ?? []
+        refs = parts.count > 1 ? Set(parts[1].split(separator: " ").map(String.init)) : []
+    }
+
+    /// The same order or device; or two shared topic words; or one long topic word when a subject is too short
+    /// to share two; or one shared number long enough to be an order or serial.
+    public func isSimilar(to other: ContactTerms) -> Bool {
+        if !refs.isDisjoint(with: other.refs) { return true }
+        let shared = words.filter(other.words.contains)
+        if shared.count >= 2 { return true }
+        if shared.contains(where: { $0.count >= 4 && $0.contains(where: \.isNumber) }) { return true }
+        let short = words.count <= 2 || other.words.count <= 2
+        return short && shared.contains { $0.count >= 5 }
     }
 }
 
@@ -47,11 +103,11 @@ public enum RepeatContactDetector {
     /// thing; nil when there are none.
     public static func detect(new: ContactFacts, earlier: [ContactFacts], windowDays: Int) -> RepeatContactMatch? {
         let since = new.createdAt - Int64(windowDays) * dayMillis
-        let profile = Profile(new)
+        let terms = new.terms
         let matches = earlier
             .filter { $0.requesterID == new.requesterID && $0.ticketID != new.ticketID
                 && $0.createdAt >= since && $0.createdAt <= new.createdAt }
-            .filter { profile.isSimilar(to: Profile($0)) }
+            .filter { terms.isSimilar(to: $0.terms) }
             .sorted { ($0.createdAt, $0.ticketID) < ($1.createdAt, $1.ticketID) }
         guard let first = matches.first else { return nil }
         let elapsed = new.createdAt - first.createdAt
@@ -66,31 +122,65 @@ public enum RepeatContactDetector {
     /// least three digits and are six characters or more ("SN-XYZ123"). Ticket tokens such as "[#123]" are ours, not
     /// the customer's, and are skipped.
     public static func references(in text: String) -> [String] {
-        let tokens = text.split(whereSeparator: \.isWhitespace).map { String($0) }
+        // Byte-wise: this runs inside every ticket create, and Foundation's trimming and Character properties cost
+        // more than the rest of the create. References are ASCII by definition; other text only separates them.
         var refs: [String] = []
         var expectingNumber = 0
-        for raw in tokens {
-            let bracketed = raw.hasPrefix("[")
-            let token = raw.trimmingCharacters(in: CharacterSet(charactersIn: "[](){}<>.,;:!?\"'"))
-            let lower = token.lowercased()
-            if referenceWords.contains(lower) {
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            // Whitespace (ASCII, and the no-break space mail programs write) separates tokens.
+            if isSpace(bytes, index) { index += bytes[index] == 0xC2 ? 2 : 1; continue }
+            let start = index
+            while index < bytes.count, !isSpace(bytes, index) { index += 1 }
+            var low = start, high = index
+            let bracketed = bytes[low] == UInt8(ascii: "[")
+            while low < high, trimmed.contains(bytes[low]) { low += 1 }
+            while high > low, trimmed.contains(bytes[high - 1]) { high -= 1 }
+            let token = bytes[low..<high]
+            if token.count <= 16, referenceWords.contains(String(decoding: token.map(asciiLower), as: UTF8.self)) {
                 expectingNumber = 1
                 continue
             }
             defer { expectingNumber = max(0, expectingNumber - 1) }
             if bracketed { continue }
-            let bare = token.hasPrefix("#") ? String(token.dropFirst()) : token
-            guard isReferenceShaped(bare) else { continue }
-            let digits = bare.filter(\.isNumber).count
-            let letters = bare.filter(\.isLetter).count
-            let keyed = token.hasPrefix("#") || expectingNumber > 0
+            let hashed = token.first == UInt8(ascii: "#")
+            let bare = hashed ? token.dropFirst() : token
+            guard let first = bare.first, let last = bare.last, first != UInt8(ascii: "-"), last != UInt8(ascii: "-")
+            else { continue }
+            var digits = 0, letters = 0, shaped = true
+            for byte in bare {
+                if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { digits += 1 }
+                else if asciiLower(byte) >= UInt8(ascii: "a") && asciiLower(byte) <= UInt8(ascii: "z") { letters += 1 }
+                else if byte != UInt8(ascii: "-") { shaped = false; break }
+            }
+            guard shaped else { continue }
+            let keyed = hashed || expectingNumber > 0
             if (keyed && digits >= 4 && letters == 0) || (digits >= 3 && letters > 0 && bare.count >= 6) {
-                let ref = bare.uppercased()
+                let ref = String(decoding: bare.map(asciiUpper), as: UTF8.self)
                 if !refs.contains(ref) { refs.append(ref) }
                 expectingNumber = 0
             }
         }
         return refs
+    }
+
+    private static let trimmed = Set("[](){}<>.,;:!?\"'".utf8)
+
+    private static func isSpace(_ bytes: [UInt8], _ index: Int) -> Bool {
+        switch bytes[index] {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: true
+        case 0xC2: index + 1 < bytes.count && bytes[index + 1] == 0xA0
+        default: false
+        }
+    }
+
+    private static func asciiLower(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+    }
+
+    private static func asciiUpper(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte
     }
 
     /// The words of a subject that say what it is about, stemmed, in order, each once.
@@ -165,12 +255,6 @@ public enum RepeatContactDetector {
         return String(w)
     }
 
-    /// Letters, digits and inner hyphens only: "SN-XYZ123" yes, "-" or "a/b" no.
-    private static func isReferenceShaped(_ token: String) -> Bool {
-        !token.isEmpty && !token.hasPrefix("-") && !token.hasSuffix("-")
-            && token.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-    }
-
     /// Words that introduce an order, invoice or return number.
     private static let referenceWords: Set<String> = [
         "order", "order#", "orders", "invoice", "rma", "bestellung", "bestellnummer", "auftrag", "auftragsnummer",
@@ -202,30 +286,4 @@ public enum RepeatContactDetector {
         "hilfe", "dringend", "betreff", "bzgl", "bezuglich", "geht", "funktioniert", "immer", "mehr", "neue",
         "neuen", "neu", "wieder", "erneut", "mal", "gibt", "sein", "seine", "antw", "kunde", "anliegen",
     ]
-
-    /// One ticket, prepared for comparison.
-    private struct Profile {
-        var words: [String]
-        var refs: Set<String>
-
-        init(_ contact: ContactFacts) {
-            words = RepeatContactDetector.significantWords(in: contact.subject)
-            let stated = (contact.orderRefs + contact.assetRefs).map {
-                $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "#")).uppercased()
-            }
-            let mentioned = RepeatContactDetector.references(in: contact.subject + "\n" + (contact.body ?? ""))
-            refs = Set(stated + mentioned).subtracting([""])
-        }
-
-        /// The same order or device; or two shared topic words; or one long topic word when a subject is too short
-        /// to share two; or one shared number long enough to be an order or serial.
-        func isSimilar(to other: Profile) -> Bool {
-            if !refs.isDisjoint(with: other.refs) { return true }
-            let shared = words.filter(other.words.contains)
-            if shared.count >= 2 { return true }
-            if shared.contains(where: { $0.count >= 4 && $0.contains(where: \.isNumber) }) { return true }
-            let short = words.count <= 2 || other.words.count <= 2
-            return short && shared.contains { $0.count >= 5 }
-        }
-    }
 }

@@ -80,6 +80,7 @@ public struct RoutingEngine: Sendable {
         var mode: RoutingMode
         /// Indexes into `agents`, in member order, each agent once.
         var members: [Int]
+        var skills: [String]
     }
 
     private let agents: [RoutingAgent]
@@ -113,7 +114,7 @@ public struct RoutingEngine: Sendable {
             var seen = Set<Int>()
             // Members who are not agents (demoted, deleted) are skipped rather than failing every decision.
             let members = group.memberIDs.compactMap { id in seen.insert(id).inserted ? agentIndex[id] : nil }
-            compiled[group.id] = Group(mode: group.mode, members: members)
+            compiled[group.id] = Group(mode: group.mode, members: members, skills: group.skills)
         }
         self.agents = unique
         self.agentIndex = agentIndex
@@ -129,11 +130,14 @@ public struct RoutingEngine: Sendable {
                        roundRobinLast: Int? = nil) -> RoutingDecision {
         let rule = rules.firstMatch(facts)
         let actions = rule?.actions ?? RoutingActions()
-        var decision = RoutingDecision(ruleID: rule?.id, groupID: actions.groupID ?? facts.groupID,
-                                       skills: actions.skills, priority: actions.priority, addTags: actions.addTags,
-                                       outcome: .noGroup)
+        let groupID = actions.groupID ?? facts.groupID
+        // The group's own skills join the rule's: a ticket filed in the German team needs German, whichever rule.
+        var skills = actions.skills
+        for skill in groupID.flatMap({ groups[$0] })?.skills ?? [] where !skills.contains(skill) { skills.append(skill) }
+        var decision = RoutingDecision(ruleID: rule?.id, groupID: groupID, skills: skills, priority: actions.priority,
+                                       addTags: actions.addTags, outcome: .noGroup)
         // A skill no agent has cannot be satisfied; -1 keeps it in the list so nobody qualifies.
-        let required = actions.skills.map { skillIDs[$0] ?? -1 }
+        let required = skills.map { skillIDs[$0] ?? -1 }
         let excluded = exclusions.excludedAgents(requesterID: facts.requesterID, organizationID: facts.organizationID)
         func isExcluded(_ agentID: Int) -> Bool {
             excluded.byRequester.contains(agentID) || excluded.byOrganization.contains(agentID)
@@ -145,7 +149,7 @@ public struct RoutingEngine: Sendable {
         }
         let sticky = stickyOwnerID.flatMap { agentIndex[$0] }.flatMap { qualifies($0) ? $0 : nil }
 
-        guard let groupID = decision.groupID, let group = groups[groupID] else {
+        guard let group = groupID.flatMap({ groups[$0] }) else {
             if let sticky { decision.outcome = .assign(agentID: agents[sticky].id, reason: .stickyOwner) }
             return decision
         }
@@ -177,7 +181,7 @@ public struct RoutingEngine: Sendable {
         if let chosen {
             decision.outcome = .assign(agentID: agents[chosen].id, reason: group.mode == .roundRobin ? .roundRobin : .leastLoaded)
         } else {
-            decision.outcome = .wait(waitReason(group.members, required: required, skills: actions.skills,
+            decision.outcome = .wait(waitReason(group.members, required: required, skills: skills,
                                                 isExcluded: isExcluded))
         }
         return decision

@@ -8,18 +8,22 @@ public enum RoutingMode: String, Codable, Sendable, CaseIterable {
     case leastLoaded = "least_loaded"
 }
 
-/// A team tickets are routed to. `memberIDs` is in the order round-robin takes turns.
+/// A team tickets are routed to. `memberIDs` is in the order round-robin takes turns. `skills` are what every
+/// ticket in the group needs of the agent who gets it (a German-language team: `language:de`), on top of whatever
+/// the routing rule asked for.
 public struct RoutingGroup: Sendable, Equatable, Identifiable {
     public var id: Int
     public var name: String
     public var mode: RoutingMode
     public var memberIDs: [Int]
+    public var skills: [String]
 
-    public init(id: Int, name: String, mode: RoutingMode, memberIDs: [Int]) {
+    public init(id: Int, name: String, mode: RoutingMode, memberIDs: [Int], skills: [String] = []) {
         self.id = id
         self.name = name
         self.mode = mode
         self.memberIDs = memberIDs
+        self.skills = Tags.normalize(skills)
     }
 }
 

@@ -6,7 +6,7 @@ enum OpenAPIDocument {
       "info": {
         "title": "Casebook API",
         "version": "2",
-        "description": "Casebook's REST API follows the [Zendesk Support API](https://developer.zendesk.com/api-reference/ticketing/introduction/):\nthe same paths, root keys (`{\"ticket\": {...}}`), field names, error bodies and pagination, so Zendesk\nclients such as zenpy work against it unchanged. This document describes the API **as Casebook implements it**;\nCasebook-only additions are marked as such.\n\n## Paths and the `.json` suffix\nEvery path may also be called with a `.json` suffix, exactly as Zendesk clients do:\n`GET /api/v2/tickets/42.json` is the same request as `GET /api/v2/tickets/42`, and\n`GET /healthz.json` the same as `GET /healthz`. Paths are listed here without the suffix. The one exception\nis this document itself, whose path is `/api/v2/openapi.json`.\n\n## Authentication\nSend an API token in one of two ways (password authentication is not accepted on the API):\n* HTTP Basic with the user name `{email}/token` and the token as password, e.g.\n  `Authorization: Basic base64(\"agent@example.com/token:cb_...\")` (scheme `basicAuth`);\n* `Authorization: Bearer {token}` (scheme `bearerAuth`).\n\nA request without credentials reaches the route, which answers **401** unless it is public (`/healthz`,\n`/api/v2/openapi.json`). Credentials that do not match an active user (an unknown token, a token of another\nemail, a suspended user, a malformed header) are refused with **401** on every `/api/v2` path.\nWhat a signed-in user may do depends on the role: `end-user`, `agent`, `lead`, `manager`, `admin`\n(lead and manager are agents with more authority). Staff (every role but end-user) see all tickets and\npeople; end-users see the tickets they requested, are CC'd on, or that belong to their organization when it\nshares tickets. Deleting tickets takes lead or above; managing staff, organizations, groups and memberships takes\nadmin. A missing permission answers **403**, a record the caller may not see answers **404**.\n\n## Errors\nErrors have Zendesk's shape `{\"error\": \"...\", \"description\": \"...\", \"details\": {...}}`:\n* **400** `InvalidJSON`: the body is missing, empty or not JSON, lacks its root object, or a query parameter\n  is malformed (e.g. `per_page=abc`, a bad cursor, missing `ids`); searches answer `InvalidSearch`.\n* **401** `Couldn't authenticate you`.\n* **403** `Forbidden`: the role lacks the permission.\n* **404** `RecordNotFound`: no such record, or not visible to the caller.\n* **409** `UpdateConflict`: a `safe_update` whose `updated_stamp` is stale.\n* **413** `RequestTooLarge`: the request body is over 1 MiB (raw mail to `POST /api/v2/inbound/email`: over\n  50 MB; a file to `POST /api/v2/uploads`: over 20 MB).\n* **422** `RecordInvalid` with `details` mapping each field to a list of `{\"error\", \"description\"}`\n  (`BlankValue`, `InvalidValue`, `DuplicateValue`, `PermissionDenied`), e.g.\n  `{\"error\": \"RecordInvalid\", \"description\": \"Record validation errors\", \"details\": {\"subject\": [{\"error\": \"BlankValue\", \"description\": \"Subject: cannot be blank\"}]}}`.\n* **429** `TooManyRequests`: over the per-token rate limit (700 requests a minute unless the server is configured\n  otherwise); wait the number of seconds in `Retry-After`. Authenticated responses carry `X-Rate-Limit` and\n  `X-Rate-Limit-Remaining`.\n\n## Pagination\nLists page in one of Zendesk's two ways; the parameters choose:\n* **Offset**: `page` (from 1) and `per_page` (default 100, at most 100). The response has `next_page` and\n  `previous_page` (absolute URLs or `null`) and `count`.\n* **Cursor**: `page[size]` (at most 100), `page[after]`, `page[before]` (opaque cursors from a previous response).\n  The response has `meta: {has_more, after_cursor, before_cursor}` and `links: {next, prev}` (absolute URLs or\n  `null`). Sending `page[after]` or `page[before]` without `page[size]` pages by 100.\n\nQuery keys may be sent with literal or percent-encoded brackets (`page%5Bsize%5D=100`).\n\n## Casebook extensions\n* **Call logs**: a comment with a `call` object (`direction`, `from`, `to`, `participants`, `duration` in seconds)\n  records a phone call; its body is the call summary. It comes back as a `VoiceComment` whose `data` holds the call,\n  and its audit's `via.channel` is `voice`.\n* **Idempotent creates**: `POST /api/v2/tickets` with an `Idempotency-Key` header returns the first answer again\n  for a retry with the same key and body, instead of creating a duplicate.\n* `casebook_role` on users gives the full Casebook role (`lead`, `manager`, ...); `role` keeps Zendesk's three values.\n* **Inbound mail**: `POST /api/v2/inbound/email` takes one raw RFC 5322 message (the door `casebook mailgate`\n  uses) and turns it into a ticket, a reply or an internal note. Every message is stored before it is processed;\n  admins list what came in, download originals and retry quarantined or held messages under `/api/v2/inbound/emails`.\n* **Outbox**: notification mail is queued in a durable outbox in the same transaction as the change that caused it,\n  then sent over SMTP with retries; admins list it at `GET /api/v2/outbox` and send a message again with\n  `POST /api/v2/outbox/{id}/retry`.\n* **Routing**: new unassigned tickets go through routing rules (`/api/v2/routing_rules`), then to an online agent\n  of the group (round robin or least loaded, within capacity and skills); a ticket nobody can take waits in\n  `GET /api/v2/routing/queue`. Agents set their presence at `/api/v2/presence/me`. Exclusion rules\n  (`/api/v2/exclusion_rules`) keep an agent away from a requester or organization: routing skips the agent, and a manual\n  assignment needs `override_exclusion` from a lead or above. Agents escalate with `POST /api/v2/tickets/{id}/escalations`;\n  `GET /api/v2/tickets/{id}/repeat_contacts` shows a requester's earlier tickets about the same thing. Audits record\n  these as `Notice` events.\n* **SLAs**: Zendesk's business-hours schedules and SLA policies, with Casebook's `pause_on`, `schedule_id` and\n  `escalation` (raise priority, move group, tag, mail leads before or at a breach); `GET /api/v2/tickets/{id}/slas`\n  shows a ticket's targets. A durable job runner (the `jobs` table) checks SLAs every 30 s and retries waiting\n  tickets every 30 s and as soon as an agent comes online.\n* **Orders**: a product catalogue (`/api/v2/products`, variants by SKU) and a stock ledger (`GET /api/v2/stock`:\n  available, reserved, quarantined, shipped). `POST /api/v2/stock_receipts` books an inspected delivery (defects to\n  quarantine, claims against the supplier). `POST /api/v2/orders` reserves stock or puts a line in its SKU's\n  backorder queue (`GET /api/v2/backorders?sku=`), where leads move entries with a reason and staff record each\n  customer's preference (wait, refund, substitutes, partial shipment). `POST /api/v2/allocations` previews or commits\n  who gets the stock; linked tickets get a `Notice` for each step.\n"
+        "description": "Casebook's REST API follows the [Zendesk Support API](https://developer.zendesk.com/api-reference/ticketing/introduction/):\nthe same paths, root keys (`{\"ticket\": {...}}`), field names, error bodies and pagination, so Zendesk\nclients such as zenpy work against it unchanged. This document describes the API **as Casebook implements it**;\nCasebook-only additions are marked as such.\n\n## Paths and the `.json` suffix\nEvery path may also be called with a `.json` suffix, exactly as Zendesk clients do:\n`GET /api/v2/tickets/42.json` is the same request as `GET /api/v2/tickets/42`, and\n`GET /healthz.json` the same as `GET /healthz`. Paths are listed here without the suffix. The one exception\nis this document itself, whose path is `/api/v2/openapi.json`.\n\n## Authentication\nSend an API token in one of two ways (password authentication is not accepted on the API):\n* HTTP Basic with the user name `{email}/token` and the token as password, e.g.\n  `Authorization: Basic base64(\"agent@example.com/token:cb_...\")` (scheme `basicAuth`);\n* `Authorization: Bearer {token}` (scheme `bearerAuth`).\n\nA request without credentials reaches the route, which answers **401** unless it is public (`/healthz`,\n`/api/v2/openapi.json`). Credentials that do not match an active user (an unknown token, a token of another\nemail, a suspended user, a malformed header) are refused with **401** on every `/api/v2` path.\nWhat a signed-in user may do depends on the role: `end-user`, `agent`, `lead`, `manager`, `admin`\n(lead and manager are agents with more authority). Staff (every role but end-user) see all tickets and\npeople; end-users see the tickets they requested, are CC'd on, or that belong to their organization when it\nshares tickets. Deleting tickets takes lead or above; managing staff, organizations, groups and memberships takes\nadmin. A missing permission answers **403**, a record the caller may not see answers **404**.\n\n## Errors\nErrors have Zendesk's shape `{\"error\": \"...\", \"description\": \"...\", \"details\": {...}}`:\n* **400** `InvalidJSON`: the body is missing, empty or not JSON, lacks its root object, or a query parameter\n  is malformed (e.g. `per_page=abc`, a bad cursor, missing `ids`); searches answer `InvalidSearch`.\n* **401** `Couldn't authenticate you`.\n* **403** `Forbidden`: the role lacks the permission.\n* **404** `RecordNotFound`: no such record, or not visible to the caller.\n* **409** `UpdateConflict`: a `safe_update` whose `updated_stamp` is stale.\n* **413** `RequestTooLarge`: the request body is over 1 MiB (raw mail to `POST /api/v2/inbound/email`: over\n  50 MB; a file to `POST /api/v2/uploads`: over 20 MB).\n* **422** `RecordInvalid` with `details` mapping each field to a list of `{\"error\", \"description\"}`\n  (`BlankValue`, `InvalidValue`, `DuplicateValue`, `PermissionDenied`), e.g.\n  `{\"error\": \"RecordInvalid\", \"description\": \"Record validation errors\", \"details\": {\"subject\": [{\"error\": \"BlankValue\", \"description\": \"Subject: cannot be blank\"}]}}`.\n* **429** `TooManyRequests`: over the per-token rate limit (700 requests a minute unless the server is configured\n  otherwise); wait the number of seconds in `Retry-After`. Authenticated responses carry `X-Rate-Limit` and\n  `X-Rate-Limit-Remaining`.\n\n## Pagination\nLists page in one of Zendesk's two ways; the parameters choose:\n* **Offset**: `page` (from 1) and `per_page` (default 100, at most 100). The response has `next_page` and\n  `previous_page` (absolute URLs or `null`) and `count`.\n* **Cursor**: `page[size]` (at most 100), `page[after]`, `page[before]` (opaque cursors from a previous response).\n  The response has `meta: {has_more, after_cursor, before_cursor}` and `links: {next, prev}` (absolute URLs or\n  `null`). Sending `page[after]` or `page[before]` without `page[size]` pages by 100.\n\nQuery keys may be sent with literal or percent-encoded brackets (`page%5Bsize%5D=100`).\n\n## Casebook extensions\n* **Call logs**: a comment with a `call` object (`direction`, `from`, `to`, `participants`, `duration` in seconds)\n  records a phone call; its body is the call summary. It comes back as a `VoiceComment` whose `data` holds the call,\n  and its audit's `via.channel` is `voice`.\n* **Idempotent creates**: `POST /api/v2/tickets` with an `Idempotency-Key` header returns the first answer again\n  for a retry with the same key and body, instead of creating a duplicate.\n* `casebook_role` on users gives the full Casebook role (`lead`, `manager`, ...); `role` keeps Zendesk's three values.\n* **Inbound mail**: `POST /api/v2/inbound/email` takes one raw RFC 5322 message (the door `casebook mailgate`\n  uses) and turns it into a ticket, a reply or an internal note. Every message is stored before it is processed;\n  admins list what came in, download originals and retry quarantined or held messages under `/api/v2/inbound/emails`.\n* **Outbox**: notification mail is queued in a durable outbox in the same transaction as the change that caused it,\n  then sent over SMTP with retries; admins list it at `GET /api/v2/outbox` and send a message again with\n  `POST /api/v2/outbox/{id}/retry`.\n* **Routing**: new unassigned tickets go through routing rules (`/api/v2/routing_rules`), then to an online agent\n  of the group (round robin or least loaded, within capacity and skills); a ticket nobody can take waits in\n  `GET /api/v2/routing/queue`. Agents set their presence at `/api/v2/presence/me`. Exclusion rules\n  (`/api/v2/exclusion_rules`) keep an agent away from a requester or organization: routing skips the agent, and a manual\n  assignment needs `override_exclusion` from a lead or above. Agents escalate with `POST /api/v2/tickets/{id}/escalations`;\n  `GET /api/v2/tickets/{id}/repeat_contacts` shows a requester's earlier tickets about the same thing. Audits record\n  these as `Notice` events.\n* **SLAs**: Zendesk's business-hours schedules and SLA policies, with Casebook's `pause_on`, `schedule_id` and\n  `escalation` (raise priority, move group, tag, mail leads before or at a breach); `GET /api/v2/tickets/{id}/slas`\n  shows a ticket's targets and `GET /api/v2/incremental/ticket_metric_events` is Zendesk's metric events feed. A durable job runner (the `jobs` table) checks SLAs every 30 s and retries waiting\n  tickets every 30 s and as soon as an agent comes online.\n* **Orders**: a product catalogue (`/api/v2/products`, variants by SKU) and a stock ledger (`GET /api/v2/stock`:\n  available, reserved, quarantined, shipped). `POST /api/v2/stock_receipts` books an inspected delivery (defects to\n  quarantine, claims against the supplier). `POST /api/v2/orders` reserves stock or puts a line in its SKU's\n  backorder queue (`GET /api/v2/backorders?sku=`), where leads move entries with a reason and staff record each\n  customer's preference (wait, refund, substitutes, partial shipment). `POST /api/v2/allocations` previews or commits\n  who gets the stock; linked tickets get a `Notice` for each step.\n* **Refunds and fulfilment errors**: `POST /api/v2/orders/{id}/refunds` gives a refund within the caller's limit or files it for\n  approval (`/api/v2/refunds`, approve/decline); `POST /api/v2/fulfilment_errors` records a wrong, damaged or missing item with an\n  expedited replacement and a refund; `GET /api/v2/order_events` lists them as webhook-ready events.\n"
       },
       "servers": [
         {
@@ -3639,7 +3639,7 @@ enum OpenAPIDocument {
             "tags": [
               "Routing"
             ],
-            "description": "**Casebook extension.** Sets the group's routing mode and business-hours schedule and routes waiting tickets. Answers every group's settings. Admin only (permission `manageRouting`).",
+            "description": "**Casebook extension.** Sets the group's routing mode, business-hours schedule and required skills and routes waiting tickets. Answers every group's settings. Admin only (permission `manageRouting`).",
             "parameters": [
               {
                 "$ref": "\u0023/components/parameters/RecordId"
@@ -5122,6 +5122,666 @@ enum OpenAPIDocument {
               }
             },
             "security": []
+          }
+        },
+        "/api/v2/incremental/ticket_metric_events": {
+          "get": {
+            "operationId": "incrementalTicketMetricEvents",
+            "summary": "Incremental ticket metric events",
+            "tags": [
+              "Incremental Export"
+            ],
+            "description": "Zendesk's ticket metric events: what happened to every ticket's SLA metrics, oldest first (staff only). Breach events are recorded ahead at the breach instant and appear once it has passed, with `deleted: true` when the metric was fulfilled or paused first. Start with `start_time`, then follow `next_page` until `end_of_stream` is true.",
+            "parameters": [
+              {
+                "name": "start_time",
+                "in": "query",
+                "description": "Unix time in seconds; required without `cursor`.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 0
+                }
+              },
+              {
+                "name": "cursor",
+                "in": "query",
+                "description": "The `after_cursor` of the previous batch.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "per_page",
+                "in": "query",
+                "description": "Events per batch (capped at 1000).",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 1000,
+                  "default": 1000
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/TicketMetricEventExport"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/tickets/{id}/metric_events": {
+          "get": {
+            "operationId": "listTicketMetricEvents",
+            "summary": "One ticket's metric events",
+            "tags": [
+              "SLAs"
+            ],
+            "description": "**Casebook extension.** The metric events of one ticket (those whose time has come), oldest first, as in the incremental feed. Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/TicketMetricEventList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/orders/{id}/refunds": {
+          "get": {
+            "operationId": "listOrderRefunds",
+            "summary": "An order's refunds",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Every refund of the order and what it can still give back. Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/OrderRefundList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createRefund",
+            "summary": "Refund an order",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Full, per line, a partial amount or the shipping, with a reason code. Within the caller's limit (agents 50.00, leads 500.00, managers unlimited by default; `CASEBOOK_REFUND_LIMIT_AGENT`/`_LEAD`/`_MANAGER` in minor units) it is given at once (`approved`); above it becomes a `requested` refund for the least senior role whose limit covers it. Never more than was paid. Linked tickets get a `Notice`; an `order_events` entry is written for a payment system.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/RefundRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/RefundResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/refunds": {
+          "get": {
+            "operationId": "listRefunds",
+            "summary": "Refunds by status (the approvals queue)",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** `?status=requested` (the default) lists what waits for a decision; `approved`, `declined`. Staff.",
+            "parameters": [
+              {
+                "name": "status",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "requested",
+                    "approved",
+                    "declined"
+                  ],
+                  "default": "requested"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/RefundList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/refunds/{id}": {
+          "get": {
+            "operationId": "showRefund",
+            "summary": "Show a refund",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/RefundResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/refunds/{id}/approve": {
+          "post": {
+            "operationId": "approveRefund",
+            "summary": "Approve a requested refund",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Lead or above whose limit covers the amount, and not the requester. The order is checked again (another refund may have come first). The body may be empty.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/RefundResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/refunds/{id}/decline": {
+          "post": {
+            "operationId": "declineRefund",
+            "summary": "Decline a requested refund",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Lead or above, with a reason (`{\"refund\": {\"reason\": \"...\"}}`).",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/RefundDecision"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/RefundResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/fulfilment_errors": {
+          "get": {
+            "operationId": "listFulfilmentErrors",
+            "summary": "Fulfilment errors",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Newest last; `?order_id=` for one order. Staff.",
+            "parameters": [
+              {
+                "name": "order_id",
+                "in": "query",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/FulfilmentErrorList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "post": {
+            "operationId": "recordFulfilmentError",
+            "summary": "Record a fulfilment error",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** A wrong, damaged or missing item on an order line, with the packing station and root cause; optionally an expedited replacement shipment and a refund, all in one transaction (nothing is written when any part is refused). The ticket timeline shows it.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/FulfilmentErrorRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/FulfilmentErrorCreated"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/fulfilment_errors/report": {
+          "get": {
+            "operationId": "fulfilmentErrorReport",
+            "summary": "Fulfilment error rates",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Errors by station and kind with the station's shipped lines and the rate, and by root cause. Lead or above.",
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/FulfilmentErrorReport"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/shipments/{id}/ship": {
+          "post": {
+            "operationId": "shipShipment",
+            "summary": "Ship a shipment",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** The shipment leaves: reserved units become shipped in the ledger, lines become `shipped`, carrier, tracking and station are kept. Lead or above (inventory).",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/ShipmentShip"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/OrderResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/order_events": {
+          "get": {
+            "operationId": "listOrderEvents",
+            "summary": "Order events (webhook-ready)",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Refunds, fulfilment errors and shipments as events, oldest first, 1,000 at a time after `since_id`. Staff.",
+            "parameters": [
+              {
+                "name": "since_id",
+                "in": "query",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/OrderEventList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/imports/shopify_orders": {
+          "post": {
+            "operationId": "importShopifyOrders",
+            "summary": "Import a Shopify order export",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** The body is the CSV of Shopify's order export (Admin → Orders → Export). Customers are matched by email (new ones become end-users), SKUs the catalogue lacks become products, fulfilled lines are recorded as shipped, open lines are reserved or backordered like new orders, cancelled orders as cancelled. All or nothing: any rejected row answers 422 with every problem (row, column, reason) and imports nothing. `dry_run=true` reports without writing. Importing the same export again skips the orders already there. Lead or above.",
+            "parameters": [
+              {
+                "name": "dry_run",
+                "in": "query",
+                "schema": {
+                  "type": "boolean"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Dry run",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/ShopifyImportReport"
+                    }
+                  }
+                }
+              },
+              "201": {
+                "description": "Imported",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/ShopifyImportReport"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            },
+            "requestBody": {
+              "required": true,
+              "content": {
+                "text/csv": {
+                  "schema": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
           }
         }
       },
@@ -8531,6 +9191,13 @@ enum OpenAPIDocument {
               "waiting": {
                 "type": "integer",
                 "description": "Tickets of this group waiting in the routing queue."
+              },
+              "skills": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "Skills every ticket of the group needs of its assignee."
               }
             },
             "required": [
@@ -8539,7 +9206,8 @@ enum OpenAPIDocument {
               "mode",
               "schedule_id",
               "member_ids",
-              "waiting"
+              "waiting",
+              "skills"
             ]
           },
           "GroupRoutingList": {
@@ -8572,12 +9240,22 @@ enum OpenAPIDocument {
                 "type": "integer",
                 "nullable": true,
                 "description": "A business-hours schedule; `null` clears it."
+              },
+              "skills": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                },
+                "description": "Skills every ticket of the group needs of its assignee, on top of the routing rule's (normalized like tags)."
               }
             },
             "description": "Absent fields stay as they are.",
             "example": {
               "mode": "least_loaded",
-              "schedule_id": 1
+              "schedule_id": 1,
+              "skills": [
+                "language:de"
+              ]
             }
           },
           "GroupRoutingRequest": {
@@ -10639,6 +11317,806 @@ enum OpenAPIDocument {
             "required": [
               "allocation",
               "committed"
+            ]
+          },
+          "TicketMetricEvent": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "ticket_id": {
+                "type": "integer"
+              },
+              "metric": {
+                "type": "string",
+                "enum": [
+                  "reply_time",
+                  "periodic_update_time",
+                  "requester_wait_time",
+                  "resolution_time"
+                ],
+                "description": "Zendesk's metric names: first and next reply are both `reply_time` (instance 1 is the first reply)."
+              },
+              "instance_id": {
+                "type": "integer",
+                "description": "Counts the metric's cycles: first reply 1, each next reply from 2; each periodic update cycle."
+              },
+              "type": {
+                "type": "string",
+                "enum": [
+                  "apply_sla",
+                  "activate",
+                  "pause",
+                  "fulfill",
+                  "breach"
+                ],
+                "description": "`apply_sla`: a policy (or a different one) now measures the metric; `activate`: the clock starts or resumes; `pause`: it stops (a pausing status); `fulfill`: the target is met (or met late); `breach`: the instant the target is missed."
+              },
+              "time": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "sla": {
+                "type": "object",
+                "properties": {
+                  "target": {
+                    "type": "integer",
+                    "description": "Minutes."
+                  },
+                  "business_hours": {
+                    "type": "boolean"
+                  },
+                  "policy": {
+                    "type": "object",
+                    "properties": {
+                      "id": {
+                        "type": "integer"
+                      },
+                      "title": {
+                        "type": "string"
+                      },
+                      "description": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                },
+                "description": "Only on `apply_sla` events."
+              },
+              "deleted": {
+                "type": "boolean",
+                "description": "Only on `breach` events: a breach recorded ahead that did not happen because the metric was fulfilled or paused first."
+              }
+            },
+            "required": [
+              "id",
+              "ticket_id",
+              "metric",
+              "instance_id",
+              "type",
+              "time"
+            ],
+            "description": "One change of one SLA metric of a ticket, as Zendesk's ticket metric events."
+          },
+          "TicketMetricEventExport": {
+            "type": "object",
+            "properties": {
+              "ticket_metric_events": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/TicketMetricEvent"
+                }
+              },
+              "count": {
+                "type": "integer"
+              },
+              "end_of_stream": {
+                "type": "boolean",
+                "description": "True when this batch holds every event up to now."
+              },
+              "end_time": {
+                "type": "integer",
+                "description": "Unix time (seconds) of the last event in the batch."
+              },
+              "after_cursor": {
+                "type": "string"
+              },
+              "next_page": {
+                "type": "string",
+                "description": "The URL of the next batch (it carries the cursor, so events sharing a second are neither repeated nor skipped)."
+              }
+            },
+            "required": [
+              "ticket_metric_events",
+              "count",
+              "end_of_stream",
+              "end_time",
+              "after_cursor",
+              "next_page"
+            ]
+          },
+          "TicketMetricEventList": {
+            "type": "object",
+            "properties": {
+              "ticket_metric_events": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/TicketMetricEvent"
+                }
+              },
+              "count": {
+                "type": "integer"
+              }
+            },
+            "required": [
+              "ticket_metric_events",
+              "count"
+            ]
+          },
+          "Refund": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "order_id": {
+                "type": "integer"
+              },
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "full",
+                  "lines",
+                  "amount",
+                  "shipping"
+                ]
+              },
+              "lines": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "line_id": {
+                      "type": "integer"
+                    },
+                    "quantity": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              },
+              "amount": {
+                "type": "integer",
+                "description": "Minor units (cents) of `currency`."
+              },
+              "currency": {
+                "type": "string"
+              },
+              "amount_text": {
+                "type": "string",
+                "description": "For people: `12.50 EUR`."
+              },
+              "reason": {
+                "type": "string",
+                "enum": [
+                  "wrong_item",
+                  "damaged",
+                  "missing",
+                  "late",
+                  "backorder_cancelled",
+                  "goodwill",
+                  "other"
+                ]
+              },
+              "note": {
+                "type": "string"
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "approved",
+                  "requested",
+                  "declined"
+                ],
+                "description": "`approved`: given (within the giver's limit, or approved); `requested`: over the requester's limit, waiting for `approver_role` or above; `declined`."
+              },
+              "approver_role": {
+                "type": "string",
+                "nullable": true,
+                "enum": [
+                  "lead",
+                  "manager",
+                  "admin"
+                ]
+              },
+              "requested_by_id": {
+                "type": "integer"
+              },
+              "decided_by_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "decided_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              },
+              "decline_reason": {
+                "type": "string"
+              },
+              "ticket_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            },
+            "required": [
+              "id",
+              "order_id",
+              "kind",
+              "amount",
+              "currency",
+              "reason",
+              "status"
+            ],
+            "description": "**Casebook extension.** A refund Casebook records; it never moves money itself (see `order_events`)."
+          },
+          "RefundWrite": {
+            "type": "object",
+            "properties": {
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "full",
+                  "lines",
+                  "amount",
+                  "shipping"
+                ],
+                "description": "Defaults to `lines` when `lines` are given, else `amount`."
+              },
+              "lines": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "line_id": {
+                      "type": "integer"
+                    },
+                    "quantity": {
+                      "type": "integer"
+                    }
+                  },
+                  "required": [
+                    "line_id",
+                    "quantity"
+                  ]
+                }
+              },
+              "amount": {
+                "type": "integer",
+                "description": "Minor units; defaults to what the kind is worth (everything still refundable, the units' price, the shipping)."
+              },
+              "reason": {
+                "type": "string",
+                "enum": [
+                  "wrong_item",
+                  "damaged",
+                  "missing",
+                  "late",
+                  "backorder_cancelled",
+                  "goodwill",
+                  "other"
+                ]
+              },
+              "note": {
+                "type": "string"
+              },
+              "ticket_id": {
+                "type": "integer"
+              }
+            },
+            "required": [
+              "reason"
+            ],
+            "example": {
+              "kind": "amount",
+              "amount": 5200,
+              "reason": "goodwill",
+              "note": "Arrived after Christmas"
+            }
+          },
+          "RefundRequest": {
+            "type": "object",
+            "properties": {
+              "refund": {
+                "$ref": "\u0023/components/schemas/RefundWrite"
+              }
+            },
+            "required": [
+              "refund"
+            ]
+          },
+          "RefundResponse": {
+            "type": "object",
+            "properties": {
+              "refund": {
+                "$ref": "\u0023/components/schemas/Refund"
+              }
+            },
+            "required": [
+              "refund"
+            ]
+          },
+          "RefundList": {
+            "type": "object",
+            "properties": {
+              "refunds": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/Refund"
+                }
+              },
+              "count": {
+                "type": "integer"
+              }
+            },
+            "required": [
+              "refunds",
+              "count"
+            ]
+          },
+          "OrderRefundList": {
+            "type": "object",
+            "properties": {
+              "refunds": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/Refund"
+                }
+              },
+              "count": {
+                "type": "integer"
+              },
+              "refundable": {
+                "type": "integer",
+                "description": "What the order can still give back, minor units."
+              },
+              "currency": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "refunds",
+              "count",
+              "refundable",
+              "currency"
+            ]
+          },
+          "RefundDecision": {
+            "type": "object",
+            "properties": {
+              "refund": {
+                "type": "object",
+                "properties": {
+                  "reason": {
+                    "type": "string",
+                    "description": "Required to decline."
+                  }
+                }
+              }
+            }
+          },
+          "FulfilmentErrorWrite": {
+            "type": "object",
+            "properties": {
+              "order_id": {
+                "type": "integer"
+              },
+              "line_id": {
+                "type": "integer"
+              },
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "wrong_item",
+                  "damaged",
+                  "missing"
+                ]
+              },
+              "station": {
+                "type": "string",
+                "description": "Where it was packed."
+              },
+              "packer_id": {
+                "type": "integer"
+              },
+              "root_cause": {
+                "type": "string",
+                "description": "How it happened (at most 500 characters)."
+              },
+              "ticket_id": {
+                "type": "integer",
+                "description": "The customer's ticket; linked to the order and told."
+              },
+              "replacement": {
+                "type": "object",
+                "properties": {
+                  "quantity": {
+                    "type": "integer",
+                    "description": "Units to send again (default 1)."
+                  }
+                },
+                "description": "An expedited replacement: reserved at once from free stock; units backordered customers wait for need a lead or above."
+              },
+              "refund": {
+                "$ref": "\u0023/components/schemas/RefundWrite"
+              }
+            },
+            "required": [
+              "order_id",
+              "line_id",
+              "kind",
+              "station",
+              "root_cause"
+            ],
+            "example": {
+              "order_id": 12,
+              "line_id": 30,
+              "kind": "wrong_item",
+              "station": "Packing 2",
+              "root_cause": "pink and rose bins swapped",
+              "replacement": {
+                "quantity": 1
+              },
+              "refund": {
+                "kind": "shipping",
+                "reason": "wrong_item"
+              }
+            }
+          },
+          "FulfilmentErrorRequest": {
+            "type": "object",
+            "properties": {
+              "fulfilment_error": {
+                "$ref": "\u0023/components/schemas/FulfilmentErrorWrite"
+              }
+            },
+            "required": [
+              "fulfilment_error"
+            ]
+          },
+          "FulfilmentError": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "order_id": {
+                "type": "integer"
+              },
+              "line_id": {
+                "type": "integer"
+              },
+              "kind": {
+                "type": "string"
+              },
+              "station": {
+                "type": "string"
+              },
+              "packer_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "root_cause": {
+                "type": "string"
+              },
+              "recorded_by_id": {
+                "type": "integer"
+              },
+              "ticket_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "replacement_shipment_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "refund_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            },
+            "required": [
+              "id",
+              "order_id",
+              "line_id",
+              "kind",
+              "station",
+              "root_cause"
+            ]
+          },
+          "FulfilmentErrorCreated": {
+            "type": "object",
+            "properties": {
+              "fulfilment_error": {
+                "$ref": "\u0023/components/schemas/FulfilmentErrorOutcome"
+              }
+            },
+            "required": [
+              "fulfilment_error"
+            ]
+          },
+          "FulfilmentErrorOutcome": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "order_id": {
+                "type": "integer"
+              },
+              "line_id": {
+                "type": "integer"
+              },
+              "kind": {
+                "type": "string"
+              },
+              "replacement_shipment_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "refund": {
+                "allOf": [
+                  {
+                    "$ref": "\u0023/components/schemas/Refund"
+                  }
+                ],
+                "nullable": true
+              }
+            },
+            "required": [
+              "id",
+              "order_id",
+              "line_id",
+              "kind"
+            ]
+          },
+          "FulfilmentErrorList": {
+            "type": "object",
+            "properties": {
+              "fulfilment_errors": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/FulfilmentError"
+                }
+              },
+              "count": {
+                "type": "integer"
+              }
+            },
+            "required": [
+              "fulfilment_errors",
+              "count"
+            ]
+          },
+          "FulfilmentErrorReport": {
+            "type": "object",
+            "properties": {
+              "fulfilment_error_report": {
+                "type": "object",
+                "properties": {
+                  "by_station": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "station": {
+                          "type": "string"
+                        },
+                        "kind": {
+                          "type": "string"
+                        },
+                        "count": {
+                          "type": "integer"
+                        },
+                        "shipped_lines": {
+                          "type": "integer"
+                        },
+                        "rate": {
+                          "type": "number",
+                          "nullable": true,
+                          "description": "Errors per shipped line; null when the station shipped nothing."
+                        }
+                      }
+                    }
+                  },
+                  "by_root_cause": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "root_cause": {
+                          "type": "string"
+                        },
+                        "kind": {
+                          "type": "string"
+                        },
+                        "count": {
+                          "type": "integer"
+                        },
+                        "share": {
+                          "type": "number",
+                          "description": "Share of all errors of this kind."
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "ShipmentShip": {
+            "type": "object",
+            "properties": {
+              "shipment": {
+                "type": "object",
+                "properties": {
+                  "carrier": {
+                    "type": "string"
+                  },
+                  "tracking": {
+                    "type": "string"
+                  },
+                  "station": {
+                    "type": "string",
+                    "description": "The packing station (for the error report's rates)."
+                  }
+                },
+                "required": [
+                  "carrier",
+                  "station"
+                ]
+              }
+            },
+            "required": [
+              "shipment"
+            ]
+          },
+          "OrderEvent": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "event": {
+                "type": "string",
+                "enum": [
+                  "refund.approved",
+                  "refund.requested",
+                  "refund.declined",
+                  "fulfilment_error.recorded",
+                  "shipment.shipped"
+                ]
+              },
+              "order_id": {
+                "type": "integer"
+              },
+              "payload": {
+                "type": "object"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            },
+            "required": [
+              "id",
+              "event",
+              "order_id",
+              "payload",
+              "created_at"
+            ]
+          },
+          "OrderEventList": {
+            "type": "object",
+            "properties": {
+              "order_events": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/OrderEvent"
+                }
+              },
+              "count": {
+                "type": "integer"
+              },
+              "end_of_stream": {
+                "type": "boolean"
+              }
+            },
+            "required": [
+              "order_events",
+              "count",
+              "end_of_stream"
+            ]
+          },
+          "ShopifyImportReport": {
+            "type": "object",
+            "properties": {
+              "import": {
+                "type": "object",
+                "properties": {
+                  "dry_run": {
+                    "type": "boolean"
+                  },
+                  "rows": {
+                    "type": "integer",
+                    "description": "Data rows read."
+                  },
+                  "orders_in_file": {
+                    "type": "integer"
+                  },
+                  "file_error": {
+                    "type": "string",
+                    "nullable": true
+                  },
+                  "rejected": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "row": {
+                          "type": "integer",
+                          "description": "As a spreadsheet numbers it: the header is row 1."
+                        },
+                        "column": {
+                          "type": "string"
+                        },
+                        "value": {
+                          "type": "string"
+                        },
+                        "reason": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  },
+                  "new_orders": {
+                    "type": "integer"
+                  },
+                  "already_imported": {
+                    "type": "integer",
+                    "description": "Orders imported before (same Shopify id or order name), skipped."
+                  },
+                  "new_customers": {
+                    "type": "integer"
+                  },
+                  "new_products": {
+                    "type": "integer"
+                  },
+                  "open_lines": {
+                    "type": "integer",
+                    "description": "Unfulfilled lines of open orders."
+                  },
+                  "backordered_lines": {
+                    "type": "integer",
+                    "description": "Of those, lines that joined a backorder queue (real imports)."
+                  },
+                  "imported": {
+                    "type": "boolean"
+                  }
+                }
+              }
+            },
+            "required": [
+              "import"
             ]
           }
         }

@@ -27,6 +27,18 @@ extension Request {
         }
     }
 
+    /// The JSON body when there is one (`.null` for an empty body), for actions whose fields are all optional.
+    func optionalJSON(context: CasebookContext) async throws -> JSONValue {
+        let buffer = try await collectedBody(upTo: context.maxUploadSize,
+                                             tooLarge: "The request body is larger than \(context.maxUploadSize) bytes")
+        guard buffer.readableBytes > 0 else { return .null }
+        do {
+            return try JSONValue.parse(buffer.readableBytesView)
+        } catch {
+            throw APIError.badRequest("The request body is not valid JSON")
+        }
+    }
+
     /// The object under `key` of the JSON body (`{"ticket": {...}}`), or 400 naming what is missing.
     func envelope(_ key: String, context: CasebookContext) async throws -> JSONObject {
         let body = try await json(context: context)

@@ -1,3 +1,4 @@
+import CasebookCore
 import Foundation
 import Logging
 
@@ -21,6 +22,9 @@ public struct AppConfig: Sendable {
     /// Set by `CASEBOOK_TEST_CLOCK=1` for end-to-end tests: the clock only moves through `POST /api/v2/test_clock`
     /// (admins only). Never set in production.
     public var testClock: ManualClock?
+    /// How much each role may refund without approval, in minor units (`CASEBOOK_REFUND_LIMIT_AGENT`, `_LEAD`,
+    /// `_MANAGER`; `none` for no limit).
+    public var refundLimits = ApprovalLimits.standard
     /// How often the job runner looks for due jobs when it found none.
     public var jobPollMillis: Int64 = 500
 
@@ -37,6 +41,13 @@ public struct AppConfig: Sendable {
             testClock = manual
             clock = manual.clock
         }
+        func limit(_ name: String, _ fallback: Int?) -> Int? {
+            guard let raw = environment[name] else { return fallback }
+            return raw == "none" ? nil : Int(raw).map { max($0, 0) } ?? fallback
+        }
+        refundLimits = ApprovalLimits(agent: limit("CASEBOOK_REFUND_LIMIT_AGENT", refundLimits.agent),
+                                      lead: limit("CASEBOOK_REFUND_LIMIT_LEAD", refundLimits.lead),
+                                      manager: limit("CASEBOOK_REFUND_LIMIT_MANAGER", refundLimits.manager))
         if let limit = environment["CASEBOOK_RATE_LIMIT"].flatMap(Int.init) { rateLimitPerMinute = limit }
         if let cost = environment["CASEBOOK_BCRYPT_COST"].flatMap(UInt8.init), (4...31).contains(cost) { bcryptCost = cost }
         if let level = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) { logLevel = level }

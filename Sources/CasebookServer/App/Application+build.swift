@@ -56,6 +56,7 @@ public func buildRouter(config: AppConfig, database: Database, logger: Logger,
     }
     SLARoutes(services: services).register(on: api)
     OrderRoutes(services: services).register(on: api)
+    RefundRoutes(services: services).register(on: api)
 
     AssetRoutes.register(on: router)
     let renderer = PageRenderer()
@@ -72,6 +73,7 @@ public func buildRouter(config: AppConfig, database: Database, logger: Logger,
     AdminMailRoutes(database: database, inbound: inbound, renderer: renderer).register(on: web)
     AttachmentRoutes(database: database, settings: config.mail).register(api: api, web: web)
     TeamRoutes(services: services, renderer: renderer).register(on: web)
+    UserPageRoutes(services: services, renderer: renderer).register(on: web)
     AdminRoutingRoutes(services: services, renderer: renderer).register(on: web)
     return router
 }

@@ -18,6 +18,23 @@ struct OrderService: Sendable {
         }
     }
 
+    /// Records each order's notices on its linked tickets, looking the links up in batches (most orders of a big
+    /// allocation have no ticket).
+    func noteAll(_ notices: [Int: [String]], kind: String, actor: Actor, db: any SQLDatabase) async throws {
+        let orders = notices.keys.sorted()
+        for start in stride(from: 0, to: orders.count, by: AllocationBooking.batch) {
+            let chunk = Array(orders[start..<min(start + AllocationBooking.batch, orders.count)])
+            let rows = try await db.raw("""
+                SELECT order_id, ticket_id FROM order_tickets WHERE order_id IN (\(binds: chunk)) ORDER BY order_id, ticket_id
+                """).all()
+            for row in rows {
+                let order = try row.decode(column: "order_id", as: Int.self), ticket = try row.decode(column: "ticket_id", as: Int.self)
+                let events = (notices[order] ?? []).map { AuditEvent.notice(kind: kind, text: $0) }
+                _ = try await tickets.update(ticket, [:], actor: actor, via: .api, db: db, notices: events)
+            }
+        }
+    }
+
     // MARK: Orders
 
     /// A new order: each line is reserved from available stock when there is enough, else it joins its SKU's
@@ -52,23 +69,11 @@ struct OrderService: Sendable {
                         \(bind: now), \(bind: now))
                 RETURNING id
                 """).first()!.decode(column: "id", as: Int.self)
-            let stock = StockStore(db: db)
             var reserved: [(Int, SKU, Int)] = []
             for (line, variant) in priced {
-                let available = try await stock.level(line.sku, .available)
-                let status = available >= line.quantity ? "allocated" : "backordered"
-                let lineID = try await db.raw("""
-                    INSERT INTO order_lines (order_id, sku, quantity, price_minor, status)
-                    VALUES (\(bind: orderID), \(bind: line.sku.rawValue), \(bind: line.quantity), \(bind: line.priceMinor ?? variant.price.minor), \(bind: status))
-                    RETURNING id
-                    """).first()!.decode(column: "id", as: Int.self)
-                if status == "allocated" {
-                    try await stock.apply([StockMovement(sku: line.sku, quantity: line.quantity, from: .available, to: .reserved,
-                                                         reason: .allocation, actorID: actor.id, at: now, reference: "order line \(lineID)")])
-                    reserved.append((lineID, line.sku, line.quantity))
-                } else {
-                    _ = try await BackorderStore(db: db).insert(orderID: orderID, lineID: lineID, customerID: customer.id, sku: line.sku,
-                                                                quantity: line.quantity, at: now)
+                if let taken = try await place(line, price: line.priceMinor ?? variant.price.minor, orderID: orderID, customerID: customer.id,
+                                               actor: actor, now: now, db: db) {
+                    reserved.append(taken)
                 }
             }
             if !reserved.isEmpty { try await Self.shipment(orderID: orderID, lines: reserved, expedited: false, now: now, db: db) }
@@ -80,16 +85,29 @@ struct OrderService: Sendable {
         return orderID
     }
 
-    static func shipment(orderID: Int, lines: [(Int, SKU, Int)], expedited: Bool, now: Int64, db: any SQLDatabase) async throws {
-        let id = try await db.raw("""
-            INSERT INTO shipments (order_id, status, expedited, created_at) VALUES (\(bind: orderID), 'ready', \(bind: expedited), \(bind: now))
+    /// Adds a line to an order: reserved from available stock when there is enough (returned, for the shipment),
+    /// else queued in its SKU's backorder queue at `now`.
+    func place(_ line: Line, price: Int, orderID: Int, customerID: Int, actor: Actor, now: Int64, db: any SQLDatabase) async throws -> (Int, SKU, Int)? {
+        let stock = StockStore(db: db)
+        let available = try await stock.level(line.sku, .available)
+        let status = available >= line.quantity ? "allocated" : "backordered"
+        let lineID = try await db.raw("""
+            INSERT INTO order_lines (order_id, sku, quantity, price_minor, status)
+            VALUES (\(bind: orderID), \(bind: line.sku.rawValue), \(bind: line.quantity), \(bind: price), \(bind: status))
             RETURNING id
             """).first()!.decode(column: "id", as: Int.self)
-        for (lineID, sku, quantity) in lines {
-            try await db.raw("""
-                INSERT INTO shipment_lines (shipment_id, line_id, sku, quantity) VALUES (\(bind: id), \(bind: lineID), \(bind: sku.rawValue), \(bind: quantity))
-                """).run()
+        guard status == "allocated" else {
+            _ = try await BackorderStore(db: db).insert(orderID: orderID, lineID: lineID, customerID: customerID, sku: line.sku,
+                                                        quantity: line.quantity, at: now)
+            return nil
         }
+        try await stock.apply([StockMovement(sku: line.sku, quantity: line.quantity, from: .available, to: .reserved,
+                                             reason: .allocation, actorID: actor.id, at: now, reference: "order line \(lineID)")])
+        return (lineID, line.sku, line.quantity)
+    }
+
+    static func shipment(orderID: Int, lines: [(Int, SKU, Int)], expedited: Bool, now: Int64, db: any SQLDatabase) async throws {
+        try await AllocationBooking.shipments([orderID: lines], expedited: expedited, now: now, db: db)
     }
 
     // MARK: Receipts
@@ -202,47 +220,24 @@ struct OrderService: Sendable {
         let work: @Sendable (any SQLDatabase) async throws -> AllocationPlan = { db in
             let store = BackorderStore(db: db)
             let variants = try await CatalogueStore(db: db).variantsByProduct()
-            var entries = try await store.waiting(skus: skus.isEmpty ? nil : skus)
+            let entries = try await store.waiting(skus: skus.isEmpty ? nil : skus)
             // Substitutes may come from other SKUs of the same products: offer their stock too.
             var wanted = Set(entries.map(\.sku))
+            var productOf: [SKU: Int] = [:]
+            for (product, skus) in variants { for sku in skus { productOf[sku] = product } }
             for entry in entries {
                 switch entry.preference {
                 case .acceptSubstitutes(.skus(let skus)): wanted.formUnion(skus)
                 case .acceptSubstitutes(.anyVariantOfProduct):
-                    if let product = variants.first(where: { $0.value.contains(entry.sku) })?.value { wanted.formUnion(product) }
+                    if let product = productOf[entry.sku] { wanted.formUnion(variants[product] ?? []) }
                 default: break
                 }
             }
             let stock = try await StockStore(db: db).available(Array(wanted))
-            entries.sort(by: BackorderEntry.queueOrder)
             let plan = Allocator.plan(stock: stock, entries: entries, variantsByProduct: variants)
             guard commit else { return plan }
-            try await StockStore(db: db).apply(plan.reservations(entries: entries, actorID: actor.id, at: now))
-            let byID = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0) })
-            var perOrder: [Int: [(Int, SKU, Int)]] = [:]
-            for allocation in plan.allocations {
-                guard let entry = byID[allocation.entryID] else { continue }
-                let remaining = entry.quantity - allocation.units
-                try await store.setStatus(id: entry.id, remaining > 0 ? "waiting" : "allocated", quantity: max(remaining, 0))
-                if remaining <= 0 {
-                    try await db.raw("UPDATE order_lines SET status = 'allocated' WHERE id = \(bind: entry.lineID)").run()
-                }
-                perOrder[entry.orderID, default: []] += allocation.lines.map { (entry.lineID, $0.sku, $0.quantity) }
-                let what = allocation.lines.map { "\($0.quantity) × \($0.sku)" }.joined(separator: ", ")
-                try await note(orderID: entry.orderID, "Allocated \(what)" + (allocation.usedSubstitute ? " (substitute, as agreed)" : "") +
-                               (allocation.isPartial ? " (partial, as agreed; \(remaining) still on backorder)" : "") + ": ready to pick",
-                               kind: "allocation", actor: actor, db: db)
-            }
-            for (orderID, lines) in perOrder.sorted(by: { $0.key < $1.key }) {
-                try await Self.shipment(orderID: orderID, lines: lines, expedited: false, now: now, db: db)
-            }
-            for entryID in plan.refunds {
-                guard let entry = byID[entryID] else { continue }
-                try await store.setStatus(id: entryID, "cancelled")
-                try await db.raw("UPDATE order_lines SET status = 'cancelled' WHERE id = \(bind: entry.lineID)").run()
-                try await note(orderID: entry.orderID, "Backorder for \(entry.quantity) × \(entry.sku) cancelled: the customer chose a refund",
-                               kind: "allocation", actor: actor, db: db)
-            }
+            let notices = try await AllocationBooking(db: db, actor: actor, now: now).book(plan, entries: entries)
+            try await noteAll(notices, kind: "allocation", actor: actor, db: db)
             return plan
         }
         return commit ? try await database.write(work) : try await database.read { db in try await work(db) }

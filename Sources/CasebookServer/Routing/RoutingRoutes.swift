@@ -241,7 +241,7 @@ struct RoutingRoutes: Sendable {
         }
         return JSONResponse(["group_routings": .array(groups.map { g in
             ["group_id": .int(g.id), "name": .string(g.name), "mode": .string(g.mode.rawValue),
-             "schedule_id": JSONValue(g.scheduleID), "member_ids": JSONValue(members[g.id] ?? []), "waiting": .int(waiting[g.id] ?? 0)]
+             "schedule_id": JSONValue(g.scheduleID), "skills": JSONValue(g.skills), "member_ids": JSONValue(members[g.id] ?? []), "waiting": .int(waiting[g.id] ?? 0)]
         })])
     }
 
@@ -258,13 +258,20 @@ struct RoutingRoutes: Sendable {
         }
         var chosenSchedule: Int??
         if let raw = body["schedule_id"] { chosenSchedule = .some(raw.isNull ? nil : raw.intValue) }
-        let mode = chosenMode, schedule = chosenSchedule
+        var chosenSkills: [String]?
+        if let raw = body["skills"] {
+            guard let list = raw.arrayValue?.compactMap(\.stringValue), list.count == raw.arrayValue?.count else {
+                throw APIError.invalid("skills", "Skills: a list of words such as [\"hardware\", \"language:de\"]")
+            }
+            chosenSkills = list
+        }
+        let mode = chosenMode, schedule = chosenSchedule, skills = chosenSkills
         try await database.write { db in
             guard try await GroupStore(db: db).find(id: id) != nil else { throw APIError.notFound() }
             if let s = schedule ?? nil, try await SLAStore(db: db).schedule(id: s) == nil {
                 throw APIError.invalid("schedule_id", "Schedule: no business-hours schedule \(s)")
             }
-            try await RoutingStore(db: db).setGroupRouting(groupID: id, mode: mode, scheduleID: schedule)
+            try await RoutingStore(db: db).setGroupRouting(groupID: id, mode: mode, scheduleID: schedule, skills: skills)
         }
         services.routing.cache.invalidate()
         if schedule != nil { try await services.slaChanged() }

@@ -88,14 +88,14 @@ struct RoutingService: Sendable {
                          openTickets: loads[id] ?? 0, capacity: snapshot.capacities[id], skills: snapshot.skills[id] ?? [],
                          lastAssignedAt: presence[id]?.lastAssignedAt)
         }
-        let groups = snapshot.groups.map { RoutingGroup(id: $0.id, name: $0.name, mode: $0.mode, memberIDs: snapshot.members[$0.id] ?? []) }
+        let groups = snapshot.groups.map { RoutingGroup(id: $0.id, name: $0.name, mode: $0.mode, memberIDs: snapshot.members[$0.id] ?? [], skills: $0.skills) }
         // Whose turn it is changes with every assignment, so it is read fresh, not from the cache.
         let last = try await RoutingStore(db: db).lastRouted()
         return (RoutingEngine(groups: groups, agents: agents, exclusions: ExclusionIndex(rules: snapshot.exclusions)), snapshot, last)
     }
 
     /// Routes a ticket about to be created: may set its group, priority, tags and assignee.
-    func routeNew(_ fields: inout TicketSnapshot, via: ViaChannel, description: String, db: any SQLDatabase) async throws -> Outcome {
+    func routeNew(_ fields: inout TicketSnapshot, via: ViaChannel, terms: ContactTerms, db: any SQLDatabase) async throws -> Outcome {
         let now = clock.now()
         let snapshot = try await cache.snapshot(db: db, now: now)
         let facts = TicketFacts(channel: via, requesterID: fields.requesterID, organizationID: fields.organizationID,
@@ -135,8 +135,7 @@ struct RoutingService: Sendable {
         case .manual, .noGroup:
             break
         }
-        let repeatMatch = try await repeatContacts(requesterID: fields.requesterID, subject: fields.subject,
-                                                   body: description, now: Timestamp.now, db: db)
+        let repeatMatch = try await repeatContacts(requesterID: fields.requesterID, terms: terms, now: Timestamp.now, db: db)
         if let repeatMatch {
             // The most recent few are what an agent reads; a customer who writes every hour should not make every
             // new ticket link (and list) hundreds.
@@ -174,26 +173,27 @@ struct RoutingService: Sendable {
     }
 
     /// Earlier tickets from the same requester about the same thing, within the window.
-    func repeatContacts(requesterID: Int, subject: String, body: String, now: Int64, db: any SQLDatabase) async throws -> RepeatContactMatch? {
+    func repeatContacts(requesterID: Int, terms: ContactTerms, now: Int64, db: any SQLDatabase) async throws -> RepeatContactMatch? {
         let since = now - Int64(settings.repeatWindowDays) * 24 * 3_600_000
+        // The newest 20, read backwards along the requester/created index however many tickets they have. Tickets
+        // from before terms were stored are read from their subject and the top of their request.
         let rows = try await db.raw("""
-            SELECT id, subject, SUBSTR(description, 1, 400) AS description, created_at FROM tickets
+            SELECT id, created_at, contact_terms,
+                   CASE WHEN contact_terms IS NULL THEN subject END AS subject,
+                   CASE WHEN contact_terms IS NULL THEN SUBSTR(description, 1, 400) END AS description
+            FROM tickets
             WHERE requester_id = \(bind: requesterID) AND created_at >= \(bind: since) AND deleted_at IS NULL
             ORDER BY created_at DESC LIMIT 20
             """).all()
         guard !rows.isEmpty else { return nil }
         let earlier = try rows.map { row in
-            let subject = try row.decode(column: "subject", as: String.self)
-            // Order and serial numbers sit near the top of a request; reading whole mail bodies on every new ticket
-            // cost more than the rest of creating it.
-            let opening = String(try row.decode(column: "description", as: String.self).prefix(400))
-            return ContactFacts(ticketID: try row.decode(column: "id", as: Int.self), requesterID: requesterID, subject: subject,
-                                body: nil, createdAt: try row.decode(column: "created_at", as: Int64.self),
-                                orderRefs: RepeatContactDetector.references(in: subject + " " + opening), assetRefs: [])
+            let stored = try row.decode(column: "contact_terms", as: String?.self).map(ContactTerms.init(encoded:))
+            let terms = try stored ?? ContactTerms(subject: row.decode(column: "subject", as: String?.self) ?? "",
+                                                   body: row.decode(column: "description", as: String?.self))
+            return ContactFacts(ticketID: try row.decode(column: "id", as: Int.self), requesterID: requesterID,
+                                createdAt: try row.decode(column: "created_at", as: Int64.self), terms: terms)
         }
-        let new = ContactFacts(ticketID: 0, requesterID: requesterID, subject: subject, body: nil, createdAt: now,
-                               orderRefs: RepeatContactDetector.references(in: subject + " " + body.prefix(400)), assetRefs: [])
-        // The newest 20 (read backwards along the requester/created index, however many tickets they have), oldest first.
+        let new = ContactFacts(ticketID: 0, requesterID: requesterID, createdAt: now, terms: terms)
         return RepeatContactDetector.detect(new: new, earlier: earlier.sorted { ($0.createdAt, $0.ticketID) < ($1.createdAt, $1.ticketID) },
                                             windowDays: settings.repeatWindowDays)
     }

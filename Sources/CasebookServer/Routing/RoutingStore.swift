@@ -156,18 +156,23 @@ struct RoutingStore: Sendable {
         var mode: RoutingMode
         var lastRoutedTo: Int?
         var scheduleID: Int?
+        var skills: [String]
     }
 
     func groupRouting() async throws -> [GroupRouting] {
-        try await db.raw("SELECT id, name, routing_mode, last_routed_to, schedule_id FROM groups ORDER BY id").all().map { row in
+        try await db.raw("SELECT id, name, routing_mode, last_routed_to, schedule_id, skills FROM groups ORDER BY id").all().map { row in
             GroupRouting(id: try row.decode(column: "id", as: Int.self), name: try row.decode(column: "name", as: String.self),
                          mode: RoutingMode(rawValue: try row.decode(column: "routing_mode", as: String.self)) ?? .manual,
                          lastRoutedTo: try row.decode(column: "last_routed_to", as: Int?.self),
-                         scheduleID: try row.decode(column: "schedule_id", as: Int?.self))
+                         scheduleID: try row.decode(column: "schedule_id", as: Int?.self),
+                         skills: try row.decode(column: "skills", as: String.self).split(separator: " ").map(String.init))
         }
     }
 
-    func setGroupRouting(groupID: Int, mode: RoutingMode?, scheduleID: Int??) async throws {
+    func setGroupRouting(groupID: Int, mode: RoutingMode?, scheduleID: Int??, skills: [String]? = nil) async throws {
+        if let skills {
+            try await db.raw("UPDATE groups SET skills = \(bind: Tags.normalize(skills).joined(separator: " ")) WHERE id = \(bind: groupID)").run()
+        }
         if let mode { try await db.raw("UPDATE groups SET routing_mode = \(bind: mode.rawValue) WHERE id = \(bind: groupID)").run() }
         if let scheduleID { try await db.raw("UPDATE groups SET schedule_id = \(bind: scheduleID) WHERE id = \(bind: groupID)").run() }
     }

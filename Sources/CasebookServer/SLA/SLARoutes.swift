@@ -25,6 +25,8 @@ struct SLARoutes: Sendable {
         api.put("slas/policies/:id", use: { try await savePolicy($0, $1, id: try $1.parameters.id()) })
         api.delete("slas/policies/:id", use: deletePolicy)
         api.get("tickets/:id/slas", use: ticketSLAs)
+        api.get("incremental/ticket_metric_events", use: metricEvents)
+        api.get("tickets/:id/metric_events", use: ticketMetricEvents)
     }
 
     func changed() async throws { try await services.slaChanged() }
@@ -350,5 +352,70 @@ struct SLARoutes: Sendable {
         return JSONResponse(["sla_policy": policy.map { ["id": .int($0.policy.id), "title": .string($0.policy.title),
                                                           "description": .string($0.description)] } ?? .null,
                              "policy_metrics": .array(states.map { Self.present($0, now: now) })])
+    }
+
+    // MARK: Metric events
+
+    /// Zendesk's `GET /api/v2/incremental/ticket_metric_events?start_time=`: what happened to every ticket's SLA
+    /// metrics, oldest first, 1,000 a page. Breaches appear once their instant has passed. `next_page` carries a
+    /// cursor (time and id), so events sharing a second are neither repeated nor skipped across pages.
+    @Sendable func metricEvents(_ request: Request, context: CasebookContext) async throws -> Response {
+        _ = try context.require(.viewAllTickets)
+        let query = request.query
+        let after: (Int64, Int)
+        if let cursor = query["cursor"] {
+            after = try IncrementalCursor.decode(String(cursor))
+        } else if let start = query["start_time"], let seconds = Int64(String(start)), seconds >= 0 {
+            after = (seconds * 1000, 0)
+        } else {
+            throw APIError.badRequest("Give start_time (a Unix time in seconds) or cursor")
+        }
+        let size = min(max(Int(query["per_page"] ?? "1000") ?? 1000, 1), 1000)
+        let now = services.config.clock.now()
+        let (events, snapshot) = try await database.read { db in
+            (try await MetricEventStore(db: db).list(after: after, until: now, limit: size),
+             try await services.sla.cache.snapshot(db: db, now: now))
+        }
+        let last = events.last.map { ($0.time, $0.id) } ?? after
+        let cursor = IncrementalCursor.encode(last)
+        return JSONResponse([
+            "ticket_metric_events": .array(events.map { Self.present($0, policies: snapshot.policies) }),
+            "count": .int(events.count),
+            "end_of_stream": .bool(events.count < size),
+            "end_time": .int(Int(last.0 / 1000)),
+            "after_cursor": .string(cursor),
+            "next_page": .string(PageLinks(request: request, path: "/api/v2/incremental/ticket_metric_events.json")
+                .url(replacing: ["cursor": cursor, "start_time": nil])),
+        ])
+    }
+
+    /// One ticket's metric events (Casebook's; the same objects as the feed).
+    @Sendable func ticketMetricEvents(_ request: Request, context: CasebookContext) async throws -> Response {
+        let actor = try context.require(.useWorkspace)
+        let id = try context.parameters.id()
+        let now = services.config.clock.now()
+        let (events, snapshot) = try await database.read { db in
+            _ = try await services.tickets.visibleTicket(id, to: actor, db: db)
+            return (try await MetricEventStore(db: db).list(ticketID: id).filter { $0.time <= now },
+                    try await services.sla.cache.snapshot(db: db, now: now))
+        }
+        return JSONResponse(["ticket_metric_events": .array(events.map { Self.present($0, policies: snapshot.policies) }),
+                             "count": .int(events.count)])
+    }
+
+    static func present(_ e: MetricEventRecord, policies: [Int: PolicyRecord]) -> JSONValue {
+        var object: JSONObject = [
+            "id": .int(e.id), "ticket_id": .int(e.ticketID),
+            "metric": .string(SLAMetricEventDraft(metric: e.metric, kind: .activate, at: 0).zendeskMetric),
+            "instance_id": .int(e.instanceID), "type": .string(e.type), "time": JSONValue(Timestamp.date(e.time)),
+        ]
+        if e.type == SLAMetricEventDraft.Kind.applySLA.rawValue {
+            let policy = e.policyID.flatMap { policies[$0] }
+            object["sla"] = ["target": JSONValue(e.targetMinutes), "business_hours": .bool(e.businessHours ?? false),
+                             "policy": ["id": JSONValue(e.policyID), "title": JSONValue(policy?.policy.title),
+                                        "description": JSONValue(policy?.description)]]
+        }
+        if e.type == SLAMetricEventDraft.Kind.breach.rawValue { object["deleted"] = .bool(e.deleted) }
+        return .object(object)
     }
 }

@@ -70,7 +70,11 @@ struct SLAService: Sendable {
     func record(_ written: TicketService.Written, previous: TicketRecord?, actor: Actor, db: any SQLDatabase) async throws {
         let ticket = written.ticket
         let store = SLAStore(db: db)
+        let now = clock.now()
         var record: TicketSLARecord
+        let snapshot: SLACache.Snapshot
+        var beforeStates: [SLAMetricState] = []
+        var beforePolicy: Int?
         if let previous {
             var authorIsStaff = actor.role.isStaff
             if let comment = written.comments.values.first, comment.authorID != actor.id {
@@ -83,14 +87,21 @@ struct SLAService: Sendable {
                 || p.tags != n.tags || p.type != n.type
             guard !events.isEmpty || policyInputsChanged else { return }
             record = try await store.ticketSLA(ticketID: ticket.id) ?? Self.newRecord(previous)
+            snapshot = try await cache.snapshot(db: db, now: now)
+            // Where the targets stood before the change, for the metric events feed.
+            var before = record
+            beforeStates = evaluate(&before, facts: Self.facts(previous.fields, via: previous.via), snapshot: snapshot, now: now)
+            beforePolicy = before.policyID
             for event in events { record.history = record.history.appending(event) }
         } else {
             record = Self.newRecord(ticket)
+            snapshot = try await cache.snapshot(db: db, now: now)
         }
-        let now = clock.now()
-        let snapshot = try await cache.snapshot(db: db, now: now)
-        _ = evaluate(&record, facts: Self.facts(ticket.fields, via: ticket.via), snapshot: snapshot, now: now)
+        let states = evaluate(&record, facts: Self.facts(ticket.fields, via: ticket.via), snapshot: snapshot, now: now)
         try await store.save(record, now: now)
+        let changes = SLAMetricEvents.changes(before: beforeStates, after: states,
+                                              policyChanged: record.policyID != nil && record.policyID != beforePolicy, at: now)
+        if !changes.isEmpty { try await MetricEventStore(db: db).record(changes, ticketID: ticket.id, policyID: record.policyID) }
     }
 
     static func newRecord(_ ticket: TicketRecord) -> TicketSLARecord {

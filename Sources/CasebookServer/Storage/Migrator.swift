@@ -37,7 +37,8 @@ public struct Migrator: Sendable {
         .createOrganizations, .createUsers, .createGroups, .createTickets, .createAuditsAndComments,
         .createIdempotencyKeys, .addTicketReadIndexes, .createWebSessions, .createOutbox, .createViewsAndMacros,
         .addQueueIndexes, .createMailTables, .addPresenceAndRouting, .createBusinessHoursAndSLAs, .createJobs,
-        .createCatalogueAndStock, .createOrdersAndBackorders,
+        .createCatalogueAndStock, .createOrdersAndBackorders, .addTicketContactTerms,
+        .addGroupSkills, .createTicketMetricEvents, .createRefundsAndFulfilmentErrors,
     ]
 
     /// Returns the names of the migrations it applied.

@@ -234,9 +234,11 @@ struct TicketService: Sendable {
         // Routing may set the group, priority, tags and assignee; the rules run again on what it chose, as the
         // desk's own decision (an end-user's ticket may not set those itself).
         var routed: RoutingService.Outcome?
+        // What the ticket is about, kept with it for repeat-contact detection (order numbers sit near the top).
+        let terms = ContactTerms(subject: ticket.subject, body: String(comment.body.prefix(400)))
         if let routing, ticket.assigneeID == nil, ticket.status < .solved {
             var choice = ticket
-            let outcome = try await routing.routeNew(&choice, via: via, description: comment.body, db: db)
+            let outcome = try await routing.routeNew(&choice, via: via, terms: terms, db: db)
             if choice != ticket {
                 do {
                     (ticket, events) = try TicketRules.create(choice, status: ticket.status, comment: comment,
@@ -250,7 +252,7 @@ struct TicketService: Sendable {
         }
         let now = Timestamp.now
         let store = TicketStore(db: db)
-        let id = try await store.insert(ticket, description: comment.body, via: via, at: now)
+        let id = try await store.insert(ticket, description: comment.body, via: via, at: now, contactTerms: terms)
         if let routed { try await routing?.recordNew(routed, ticketID: id, skills: routed.decision.skills, db: db) }
         let (audit, stored) = try await store.insertAudit(ticketID: id, authorID: actor.id, via: comment.via ?? via,
                                                           at: now, events: events, comment: comment)

@@ -130,14 +130,16 @@ struct TicketStore: Sendable {
             followupSourceID: try row.decode(column: "followup_source_id", as: Int?.self))
     }
 
-    func insert(_ t: TicketSnapshot, description: String, via: ViaChannel, at now: Int64) async throws -> Int {
+    func insert(_ t: TicketSnapshot, description: String, via: ViaChannel, at now: Int64,
+                contactTerms: ContactTerms? = nil) async throws -> Int {
         let id = try await db.raw("""
             INSERT INTO tickets (external_id, type, subject, description, status, priority, requester_id, submitter_id,
-                assignee_id, group_id, organization_id, due_at, via_channel, created_at, updated_at, solved_at)
+                assignee_id, group_id, organization_id, due_at, via_channel, created_at, updated_at, solved_at, contact_terms)
             VALUES (\(bind: t.externalID), \(bind: t.type?.rawValue), \(bind: t.subject), \(bind: description),
                 \(bind: t.status.rawValue), \(bind: t.priority?.rawValue), \(bind: t.requesterID), \(bind: t.submitterID),
                 \(bind: t.assigneeID), \(bind: t.groupID), \(bind: t.organizationID), \(bind: t.dueAt.map(Timestamp.millis)),
-                \(bind: via.rawValue), \(bind: now), \(bind: now), \(bind: t.status == .solved ? now : nil))
+                \(bind: via.rawValue), \(bind: now), \(bind: now), \(bind: t.status == .solved ? now : nil),
+                \(bind: contactTerms?.encoded))
             RETURNING id
             """).first()!.decode(column: "id", as: Int.self)
         try await replaceTags(ticketID: id, tags: t.tags, previous: [])

@@ -12,7 +12,7 @@ struct AdminRoutingRoutes: Sendable {
 
     struct RoutingPage: Sendable {
         struct Rule: Sendable { var id: Int; var position: Int; var title: String; var conditions: String; var actions: String; var active: Bool }
-        struct Group: Sendable { var id: Int; var name: String; var modes: [Option]; var schedules: [Option]; var members: Int; var waiting: Int }
+        struct Group: Sendable { var id: Int; var name: String; var modes: [Option]; var schedules: [Option]; var skills: String; var members: Int; var waiting: Int }
         struct Agent: Sendable { var id: Int; var name: String; var role: String; var skills: String; var capacity: String }
         var chrome: Chrome
         var rules: [Rule]
@@ -81,7 +81,7 @@ struct AdminRoutingRoutes: Sendable {
                           modes: RoutingMode.allCases.map { Option(value: $0.rawValue, label: $0.rawValue.replacingOccurrences(of: "_", with: " "), selected: $0 == g.mode) },
                           schedules: [Option(value: "", label: "Always open (24/7)", selected: g.scheduleID == nil)]
                               + schedules.map { Option(value: String($0.id), label: $0.name, selected: $0.id == g.scheduleID) },
-                          members: members[g.id]?.count ?? 0, waiting: waiting[g.id] ?? 0)
+                          skills: g.skills.joined(separator: " "), members: members[g.id]?.count ?? 0, waiting: waiting[g.id] ?? 0)
                 },
                 agents: try await UserStore(db: db).activeStaff().map { u in
                     .init(id: u.id, name: u.name, role: u.role.rawValue, skills: (skills[u.id] ?? []).sorted().joined(separator: " "),
@@ -147,7 +147,8 @@ struct AdminRoutingRoutes: Sendable {
         try await database.write { db in
             guard try await GroupStore(db: db).find(id: id) != nil else { throw WebError(.notFound, "That group does not exist.") }
             if let schedule, try await SLAStore(db: db).schedule(id: schedule) == nil { throw WebError(.notFound, "That schedule does not exist.") }
-            try await RoutingStore(db: db).setGroupRouting(groupID: id, mode: mode, scheduleID: .some(schedule))
+            try await RoutingStore(db: db).setGroupRouting(groupID: id, mode: mode, scheduleID: .some(schedule),
+                                                           skills: (form["skills"] ?? "").split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init))
         }
         services.routing.cache.invalidate()
         try await services.slaChanged()

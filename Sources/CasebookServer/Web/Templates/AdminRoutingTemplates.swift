@@ -41,7 +41,7 @@ extension PageTemplates {
         <section aria-labelledby="groups-heading">
           <h2 id="groups-heading">Groups</h2>
           <table id="group-routing">
-            <thead><tr><th scope="col">Group</th><th scope="col">Members</th><th scope="col">Waiting</th><th scope="col">Routing</th></tr></thead>
+            <thead><tr><th scope="col">Group</th><th scope="col">Members</th><th scope="col">Waiting</th><th scope="col">Routing, business hours and required skills</th></tr></thead>
             <tbody>
             {{#groups}}<tr data-group-id="{{id}}"><td>{{name}}</td><td>{{members}}</td><td>{{waiting}}</td><td>
               <form method="post" action="/admin/routing/groups/{{id}}"><input type="hidden" name="csrf" value="{{chrome.csrf}}">
@@ -49,6 +49,8 @@ extension PageTemplates {
                 <select id="mode-{{id}}" name="mode">{{#modes}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/modes}}</select>
                 <label for="schedule-{{id}}" class="visually-hidden">Business hours for {{name}}</label>
                 <select id="schedule-{{id}}" name="schedule_id">{{#schedules}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/schedules}}</select>
+                <label for="group-skills-{{id}}" class="visually-hidden">Skills every ticket of {{name}} needs</label>
+                <input id="group-skills-{{id}}" name="skills" value="{{skills}}" placeholder="skills, e.g. language:de">
                 <button type="submit">Save</button></form></td></tr>{{/groups}}
             </tbody>
           </table>

@@ -1,7 +1,7 @@
 /// The Mustache templates, compiled into the binary. Each group of pages keeps its templates in its own file.
 enum PageTemplates {
     static var all: [(String, String)] {
-        frame + signIn + workspace + ticket + portal + admin + adminMail + team + adminRouting
+        frame + signIn + workspace + ticket + portal + admin + adminMail + team + adminRouting + user
     }
 
     static let frame: [(String, String)] = [

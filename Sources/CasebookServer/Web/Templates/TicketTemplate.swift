@@ -46,7 +46,7 @@ extension PageTemplates {
           <aside class="side" aria-label="Ticket properties and requester">
             <section id="requester-card" aria-labelledby="requester-heading">
               <h2 id="requester-heading">Requester</h2>
-              <p class="person"><strong>{{requester.name}}</strong><br><a href="mailto:{{requester.email}}">{{requester.email}}</a>
+              <p class="person"><strong><a href="/agent/users/{{requester.id}}">{{requester.name}}</a></strong><br><a href="mailto:{{requester.email}}">{{requester.email}}</a>
               {{#requester.organization}}<br>{{requester.organization}}{{/requester.organization}}</p>
               <h3>Their other tickets</h3>
               <ul id="requester-tickets">

@@ -16,6 +16,7 @@ struct TicketPage: Sendable {
     }
     struct Requester: Sendable {
         struct Other: Sendable { var id: Int; var subject: String; var status: String; var assignee: String? }
+        var id: Int
         var name: String
         var email: String
         var organization: String?

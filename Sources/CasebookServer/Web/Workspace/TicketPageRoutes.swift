@@ -78,7 +78,7 @@ struct TicketPageRoutes: Sendable {
                           priority: t.fields.priority?.rawValue, assignee: t.fields.assigneeID.map { names.name($0) },
                           group: t.fields.groupID.flatMap { names.groups[$0] }, updated: PageTime.text(t.updatedAt),
                           updatedISO: PageTime.iso(t.updatedAt)),
-            requester: .init(name: requester?.name ?? "User \(t.fields.requesterID)", email: requester?.email ?? "",
+            requester: .init(id: t.fields.requesterID, name: requester?.name ?? "User \(t.fields.requesterID)", email: requester?.email ?? "",
                              organization: loaded.organization,
                              tickets: loaded.requesterTickets.map {
                                  .init(id: $0.id, subject: $0.fields.subject, status: $0.fields.status.rawValue,

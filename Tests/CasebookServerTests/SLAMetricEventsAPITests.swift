@@ -1,0 +1,99 @@
+import CasebookCore
+import Foundation
+import Testing
+@testable import CasebookServer
+
+/// Zendesk's ticket metric events feed: what happened to each SLA metric, on the test clock.
+@Suite("SLA metric events")
+struct SLAMetricEventsAPITests {
+    /// Every event of the feed from `start`, following `next_page` with `per_page`.
+    static func feed(_ app: TestApp, perPage: Int = 1000) async throws -> [JSONValue] {
+        var events: [JSONValue] = []
+        var path = "/api/v2/incremental/ticket_metric_events.json?start_time=0&per_page=\(perPage)"
+        for _ in 0..<100 {
+            let answer = try await app.admin.get(path)
+            #expect(answer.status == .ok, "\(answer.text)")
+            let page = answer["ticket_metric_events"]?.arrayValue ?? []
+            #expect(answer["count"]?.intValue == page.count)
+            events += page
+            if answer["end_of_stream"] == .bool(true) { break }
+            let next = try #require(answer["next_page"]?.stringValue)
+            path = String(next[try #require(next.range(of: "/api/v2"))!.lowerBound...])
+        }
+        return events
+    }
+
+    static func of(_ events: [JSONValue], ticket: Int) -> [String] {
+        events.filter { $0["ticket_id"]?.intValue == ticket }.map { e in
+            let type = e["type"]?.stringValue ?? "?"
+            return "\(e["metric"]?.stringValue ?? "?")#\(e["instance_id"]?.intValue ?? 0) \(type)" + (type == "breach" && e["deleted"] == .bool(true) ? " deleted" : "")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func feedRecordsApplyActivateFulfilAndBreaches(db: TestDatabase) async throws {
+        try await TestApp.run(db) { app in
+            let policy = try await SLAAPITests.policy(app, title: "Urgent", priority: "urgent", minutes: 30)
+            let late = try await app.agent.createTicket(["subject": "Production down", "priority": "urgent",
+                                                         "requester_id": .int(app.endUserA.id), "comment": ["body": "All down"]])
+            let quick = try await app.agent.createTicket(["subject": "Printer jam", "priority": "urgent",
+                                                          "requester_id": .int(app.endUserB.id), "comment": ["body": "Jammed"]])
+            var events = try await Self.feed(app)
+            // The breach is recorded ahead but shows only once its instant has passed.
+            #expect(Self.of(events, ticket: late) == ["reply_time#1 apply_sla", "reply_time#1 activate"], "\(events)")
+            let apply = try #require(events.first { $0["ticket_id"]?.intValue == late && $0["type"]?.stringValue == "apply_sla" })
+            #expect(apply["sla"]?["target"]?.intValue == 30)
+            #expect(apply["sla"]?["business_hours"] == .bool(false))
+            #expect(apply["sla"]?["policy"]?["id"]?.intValue == policy)
+            #expect(apply["sla"]?["policy"]?["title"]?.stringValue == "Urgent")
+
+            // The quick ticket is answered in time: its breach will not happen.
+            app.clock.advance(minutes: 10)
+            _ = try await app.agent.put("/api/v2/tickets/\(quick)", ["ticket": ["comment": ["body": "Open the tray", "public": true]]])
+            app.clock.advance(minutes: 21)
+            events = try await Self.feed(app)
+            #expect(Self.of(events, ticket: late) == ["reply_time#1 apply_sla", "reply_time#1 activate", "reply_time#1 breach"], "\(events)")
+            #expect(Self.of(events, ticket: quick) == ["reply_time#1 apply_sla", "reply_time#1 activate", "reply_time#1 fulfill",
+                                                       "reply_time#1 breach deleted"], "\(events)")
+
+            // The late reply fulfils it; the breach stays on the record.
+            _ = try await app.agent.put("/api/v2/tickets/\(late)", ["ticket": ["comment": ["body": "On it", "public": true]]])
+            events = try await Self.feed(app)
+            #expect(Self.of(events, ticket: late).suffix(2) == ["reply_time#1 breach", "reply_time#1 fulfill"], "\(events)")
+            let times = events.compactMap { $0["time"]?.stringValue }
+            #expect(times == times.sorted(), "oldest first")
+
+            // Small pages give the same events, none twice.
+            let paged = try await Self.feed(app, perPage: 2)
+            #expect(paged.compactMap { $0["id"]?.intValue } == events.compactMap { $0["id"]?.intValue })
+
+            // One ticket's events; the feed is for staff, and needs a start.
+            let one = try await app.agent.get("/api/v2/tickets/\(late)/metric_events")
+            #expect(one["count"]?.intValue == 4, "\(one.text)")
+            #expect(try await app.endUserA.get("/api/v2/incremental/ticket_metric_events?start_time=0").status == .forbidden)
+            #expect(try await app.admin.get("/api/v2/incremental/ticket_metric_events").status == .badRequest)
+            #expect(try await app.admin.get("/api/v2/incremental/ticket_metric_events?cursor=nonsense").status == .badRequest)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func pendingPausesAndReopeningActivatesAgain(db: TestDatabase) async throws {
+        try await TestApp.run(db) { app in
+            _ = try await SLAAPITests.policy(app, title: "Normal", priority: "normal", metric: "full_resolution_time", minutes: 120)
+            let id = try await app.agent.createTicket(["subject": "Question", "priority": "normal",
+                                                       "requester_id": .int(app.endUserA.id), "comment": ["body": "?"]])
+            app.clock.advance(minutes: 30)
+            _ = try await app.agent.put("/api/v2/tickets/\(id)", ["ticket": ["status": "pending", "comment": ["body": "Logs?", "public": true]]])
+            app.clock.advance(minutes: 600)
+            _ = try await app.endUserA.put("/api/v2/tickets/\(id)", ["ticket": ["comment": ["body": "Here"]]])
+            _ = try await app.agent.put("/api/v2/tickets/\(id)", ["ticket": ["status": "solved"]])
+            app.clock.advance(minutes: 200)
+            let events = Self.of(try await Self.feed(app), ticket: id)
+            // The pause cancels the breach scheduled at 120 minutes; the resumed clock schedules one 90 minutes on,
+            // which the solve cancels in turn.
+            #expect(events == ["resolution_time#1 apply_sla", "resolution_time#1 activate", "resolution_time#1 pause",
+                               "resolution_time#1 breach deleted", "resolution_time#1 activate", "resolution_time#1 fulfill",
+                               "resolution_time#1 breach deleted"], "\(events)")
+        }
+    }
+}
