@@ -74,6 +74,7 @@ public func buildRouter(config: AppConfig, database: Database, logger: Logger,
     AttachmentRoutes(database: database, settings: config.mail).register(api: api, web: web)
     TeamRoutes(services: services, renderer: renderer).register(on: web)
     UserPageRoutes(services: services, renderer: renderer).register(on: web)
+    OrderPageRoutes(services: services, renderer: renderer).register(on: web)
     AdminRoutingRoutes(services: services, renderer: renderer).register(on: web)
     return router
 }

@@ -20,6 +20,40 @@ enum LiveScript {
         form.addEventListener("change", syncMode);
         syncMode();
       }
+      // The backorder board: drag a row, or press its ↑ ↓ buttons, to move a customer. The reason is asked for and
+      // the row's own form (which works without this script) is sent.
+      var board = document.getElementById("backorder-board");
+      if (board) {
+        var submitMove = function (row, to) {
+          var moveForm = row.querySelector("form.queue-move");
+          if (!moveForm) return;
+          var reason = window.prompt("Why move this customer to position " + to + "?");
+          if (!reason) return;
+          moveForm.elements["to"].value = String(to);
+          moveForm.elements["reason"].value = reason;
+          moveForm.submit();
+        };
+        Array.prototype.forEach.call(board.querySelectorAll("button.move-up, button.move-down"), function (b) { b.hidden = false; });
+        var dragged = null;
+        board.addEventListener("dragstart", function (e) {
+          dragged = e.target.closest(".queue-entry");
+          if (e.dataTransfer) e.dataTransfer.effectAllowed = "move";
+        });
+        board.addEventListener("dragover", function (e) { if (dragged) e.preventDefault(); });
+        board.addEventListener("drop", function (e) {
+          e.preventDefault();
+          var target = e.target.closest(".queue-entry");
+          if (dragged && target && target !== dragged) submitMove(dragged, Number(target.getAttribute("data-position")));
+          dragged = null;
+        });
+        board.addEventListener("click", function (e) {
+          var button = e.target.closest("button.move-up, button.move-down");
+          if (!button) return;
+          var row = button.closest(".queue-entry");
+          var to = Number(row.getAttribute("data-position")) + (button.classList.contains("move-up") ? -1 : 1);
+          if (to >= 1 && to <= board.children.length) submitMove(row, to);
+        });
+      }
       if (!kind || !window.EventSource || !window.fetch) return;
 
       function swap(doc, selector) {

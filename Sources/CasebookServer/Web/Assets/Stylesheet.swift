@@ -83,6 +83,12 @@ enum Stylesheet {
     .presence-badge { border-radius: 3px; padding: 0 6px; font-size: 0.85rem; background: #e3e6ec; }
     .presence-badge.presence-online { background: #cdeccf; } .presence-badge.presence-away { background: #f7e3a6; }
     .reachable { color: #1d7a32; font-size: 0.85rem; }
+    .queue-board { list-style: none; padding: 0; }
+    .queue-entry { border: 1px solid #d8dbe0; border-radius: 4px; padding: 0.5rem; margin: 0.25rem 0; background: #fff; }
+    .queue-entry[draggable="true"] { cursor: grab; }
+    .queue-position { display: inline-block; min-width: 2rem; font-weight: bold; }
+    .queue-moves { font-size: 0.85rem; color: #555; margin: 0.25rem 0; }
+    .queue-move { margin-top: 0.25rem; }
     @media (max-width: 800px) {
       .workspace, .ticket-page, .ticket-page .composer { grid-template-columns: 1fr; }
       th:nth-child(n+5), td:nth-child(n+5) { display: none; }

@@ -1,7 +1,7 @@
 /// The Mustache templates, compiled into the binary. Each group of pages keeps its templates in its own file.
 enum PageTemplates {
     static var all: [(String, String)] {
-        frame + signIn + workspace + ticket + portal + admin + adminMail + team + adminRouting + user
+        frame + signIn + workspace + ticket + portal + admin + adminMail + team + adminRouting + user + orders
     }
 
     static let frame: [(String, String)] = [
@@ -23,6 +23,8 @@ enum PageTemplates {
             {{#chrome.isStaff}}
             <a href="/agent">Views</a>
             {{#chrome.canSeeTeam}}<a href="/agent/team">Team</a>{{/chrome.canSeeTeam}}
+            <a href="/agent/backorders">Backorders</a>
+            {{#chrome.canSeeTeam}}<a href="/agent/refunds">Refunds</a>{{/chrome.canSeeTeam}}
             <form id="search-form" class="search" method="get" action="/agent/search" role="search">
               <label for="q" class="visually-hidden">Search tickets</label>
               <input id="q" name="q" type="search" value="{{chrome.query}}" placeholder="Search: status:open printer">
