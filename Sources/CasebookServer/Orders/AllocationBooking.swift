@@ -58,8 +58,9 @@ struct AllocationBooking {
         }
     }
 
-    /// One shipment per order, ready to pick, with its lines.
-    static func shipments(_ perOrder: [Int: [(Int, SKU, Int)]], expedited: Bool, now: Int64, db: any SQLDatabase) async throws {
+    /// One shipment per order, ready to pick, with its lines; returns each order's new shipment id.
+    @discardableResult
+    static func shipments(_ perOrder: [Int: [(Int, SKU, Int)]], expedited: Bool, now: Int64, db: any SQLDatabase) async throws -> [Int: Int] {
         let orders = perOrder.keys.sorted()
         var shipmentOf: [Int: Int] = [:]
         for start in stride(from: 0, to: orders.count, by: batch) {
@@ -79,6 +80,7 @@ struct AllocationBooking {
             }
             try await db.raw("INSERT INTO shipment_lines (shipment_id, line_id, sku, quantity) VALUES \(values.joined(separator: ", "))").run()
         }
+        return shipmentOf
     }
 }
 

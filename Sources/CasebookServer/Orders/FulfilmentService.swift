@@ -96,9 +96,7 @@ struct FulfilmentService: Sendable {
         case .reserveNow:
             try await stock.apply([StockMovement(sku: sku, quantity: units, from: .available, to: .reserved, reason: .allocation,
                                                  actorID: actor.id, at: now, reference: "replacement for order line \(line)")])
-            try await AllocationBooking.shipments([order: [(line, sku, units)]], expedited: true, now: now, db: db)
-            return try await db.raw("SELECT MAX(id) AS id FROM shipments WHERE order_id = \(bind: order) AND expedited = \(bind: true)")
-                .first()!.decode(column: "id", as: Int.self)
+            return try await AllocationBooking.shipments([order: [(line, sku, units)]], expedited: true, now: now, db: db)[order]!
         }
     }
 
