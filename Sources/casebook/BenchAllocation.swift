@@ -27,8 +27,8 @@ extension Bench {
             }
             try BenchReport.append(
                 title: "Allocation", subcommand: "allocation",
-                about: ["\(backorders) backordered lines (1–3 units; 60 % wait, 15 % refund, 15 % any colour, 10 % partial shipment allowed) in the queues of 40 SKUs (10 products × 4 colours), from 5,000 customers; a receipt of \(units) good units spread over every SKU.",
-                        "Preview: read every waiting entry, plan in queue order. Commit: the same plan booked in one transaction — ledger reservations, entries and order lines updated, refunds cancelled, one shipment per order ready to pick.",
+                about: ["\(backorders) backordered lines (1–3 units; 75 % wait, 15 % any colour, 10 % partial shipment allowed; a customer choosing a refund is refunded at once and leaves the queue) in the queues of 40 SKUs (10 products × 4 colours), from 5,000 customers; a receipt of \(units) good units spread over every SKU.",
+                        "Preview: read every waiting entry, plan in queue order. Commit: the same plan booked in one transaction — ledger reservations, entries and order lines updated, one shipment per order ready to pick.",
                         "Target: ≤ 1 s including the commit, on SQLite and PostgreSQL."],
                 columns: ["engine", "waiting entries", "units", "preview s", "commit s", "allocated", "refunds", "skipped", "target"],
                 rows: rows, to: output)

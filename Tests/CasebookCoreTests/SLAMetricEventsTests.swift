@@ -61,3 +61,67 @@ func zendeskNames() {
     #expect(SLAMetric.allCases.map { SLAMetricEventDraft(metric: $0, kind: .activate, at: 0).zendeskMetric }
         == ["reply_time", "reply_time", "periodic_update_time", "requester_wait_time", "resolution_time"])
 }
+
+// MARK: re-evaluation against what the feed holds
+
+private func recorded(_ id: Int, _ kind: SLAMetricEventDraft.Kind, at: Int64, metric: SLAMetric = .firstReplyTime,
+                      instance: Int = 1) -> SLARecordedMetricEvent {
+    SLARecordedMetricEvent(id: id, metric: metric, instance: instance, kind: kind, at: at)
+}
+
+private func kinds(_ events: SLAReevaluationEvents) -> [String] {
+    events.added.map { "\($0.draft.kind.rawValue)@\($0.draft.at)#\($0.instance)" }
+}
+
+@Test("a policy that reaches an existing ticket announces its targets, starts the clock and schedules the breach")
+func reevaluationApplies() {
+    let events = SLAMetricEvents.reevaluated(recorded: [], phasesKnown: true, after: [state(.active(breachAt: 3_600))],
+                                             applied: true, at: 100)
+    #expect(kinds(events) == ["apply_sla@100#1", "activate@100#1", "breach@3600#1"])
+    #expect(events.cancelled.isEmpty)
+}
+
+@Test("a calendar change moves the breach ahead (not seen yet) to its new instant, nothing else")
+func reevaluationMovesBreach() {
+    let feed = [recorded(1, .applySLA, at: 0), recorded(2, .activate, at: 0), recorded(3, .breach, at: 3_600)]
+    let events = SLAMetricEvents.reevaluated(recorded: feed.filter { $0.kind == .breach }, phasesKnown: false,
+                                             after: [state(.active(breachAt: 7_200))], applied: false, at: 100)
+    #expect(kinds(events).isEmpty && events.cancelled.isEmpty)
+    #expect(events.moved == [SLAMovedBreach(id: 3, at: 7_200)])
+    // Unchanged instant: nothing at all.
+    let same = SLAMetricEvents.reevaluated(recorded: feed, phasesKnown: false, after: [state(.active(breachAt: 3_600))],
+                                           applied: false, at: 100)
+    #expect(same.isEmpty)
+}
+
+@Test("a breach moved into the past is recorded once; one already recorded in the past stays and is not repeated")
+func reevaluationPastBreach() {
+    let pending = [recorded(3, .breach, at: 3_600)]
+    let nowPast = SLAMetricEvents.reevaluated(recorded: pending, phasesKnown: false, after: [state(.breached(at: 50, running: true))],
+                                              applied: false, at: 100)
+    #expect(kinds(nowPast).isEmpty && nowPast.cancelled.isEmpty)
+    #expect(nowPast.moved == [SLAMovedBreach(id: 3, at: 50)])
+    let alreadyPast = [recorded(3, .breach, at: 50)]
+    let again = SLAMetricEvents.reevaluated(recorded: alreadyPast, phasesKnown: false, after: [state(.breached(at: 80, running: true))],
+                                            applied: false, at: 100)
+    #expect(again.isEmpty)
+}
+
+@Test("an edited policy re-announces targets; a changed policy pauses what it no longer measures; next reply keeps its instance")
+func reevaluationPolicyChanges() {
+    let feed = [recorded(1, .applySLA, at: 0), recorded(2, .activate, at: 0), recorded(3, .breach, at: 3_600),
+                recorded(4, .applySLA, at: 0, metric: .nextReplyTime, instance: 3),
+                recorded(5, .activate, at: 0, metric: .nextReplyTime, instance: 3),
+                recorded(6, .breach, at: 9_000, metric: .nextReplyTime, instance: 3)]
+    let edited = SLAMetricEvents.reevaluated(recorded: feed, phasesKnown: true,
+                                             after: [state(.active(breachAt: 1_800)), state(.nextReplyTime, .active(breachAt: 9_000))],
+                                             applied: true, at: 100)
+    #expect(kinds(edited) == ["apply_sla@100#1", "apply_sla@100#3"])
+    #expect(edited.moved == [SLAMovedBreach(id: 3, at: 1_800)] && edited.cancelled.isEmpty)
+    // A policy without first reply: it pauses and its breach is cancelled; a metric never measured starts.
+    let other = SLAMetricEvents.reevaluated(recorded: feed, phasesKnown: true,
+                                            after: [state(.nextReplyTime, .active(breachAt: 9_000)), state(.periodicUpdateTime, .active(breachAt: 5_000))],
+                                            applied: true, at: 100)
+    #expect(kinds(other) == ["apply_sla@100#3", "apply_sla@100#1", "pause@100#1", "activate@100#1", "breach@5000#1"])
+    #expect(other.cancelled == [3])
+}

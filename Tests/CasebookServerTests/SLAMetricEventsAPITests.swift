@@ -96,4 +96,36 @@ struct SLAMetricEventsAPITests {
                                "resolution_time#1 breach deleted"], "\(events)")
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func policyReachingExistingTicketsAndItsEditAreInTheFeed(db: TestDatabase) async throws {
+        try await TestApp.run(db) { app in
+            // A ticket from before any policy: the feed has nothing for it.
+            let id = try await app.agent.createTicket(["subject": "Invoice", "priority": "normal",
+                                                       "requester_id": .int(app.endUserA.id), "comment": ["body": "Wrong VAT"]])
+            #expect(Self.of(try await Self.feed(app), ticket: id).isEmpty)
+            // The policy reaches it through the re-evaluation job.
+            let policy = try await SLAAPITests.policy(app, title: "Normal", priority: "normal", minutes: 60)
+            try await app.runJobs()
+            #expect(Self.of(try await Self.feed(app), ticket: id) == ["reply_time#1 apply_sla", "reply_time#1 activate"])
+            // Editing the target re-announces it and moves the breach ahead (not seen yet) from 60 to 120 minutes.
+            app.clock.advance(minutes: 5)
+            let edit = try await app.admin.put("/api/v2/slas/policies/\(policy)", ["sla_policy": ["policy_metrics": [
+                ["priority": "normal", "metric": "first_reply_time", "target": 120, "business_hours": false]]]])
+            #expect(edit.status == .ok, "\(edit.text)")
+            try await app.runJobs()
+            app.clock.advance(minutes: 130)
+            let events = try await Self.feed(app)
+            #expect(Self.of(events, ticket: id) == ["reply_time#1 apply_sla", "reply_time#1 activate", "reply_time#1 apply_sla",
+                                                    "reply_time#1 breach"], "\(events)")
+            let breach = try #require(events.first { $0["ticket_id"]?.intValue == id && $0["type"]?.stringValue == "breach" })
+            let created = try #require(ISO8601DateFormatter().date(from: try await app.ticket(id)["created_at"]?.stringValue ?? ""))
+            #expect(breach["time"]?.stringValue == isoString(created.addingTimeInterval(7_200)), "two hours after the request")
+            let targets = events.filter { $0["ticket_id"]?.intValue == id && $0["type"]?.stringValue == "apply_sla" }.map { $0["sla"]?["target"]?.intValue }
+            #expect(targets == [60, 120])
+            // A second run changes nothing and records nothing.
+            try await app.runJobs()
+            #expect(try await Self.feed(app).count == events.count)
+        }
+    }
 }

@@ -33,7 +33,7 @@ struct StorageTests {
                 "0012_CreateMailTables", "0013_AddPresenceAndRouting", "0014_CreateBusinessHoursAndSLAs", "0015_CreateJobs",
                 "0016_CreateCatalogueAndStock", "0017_CreateOrdersAndBackorders",
                 "0018_AddTicketContactTerms", "0019_AddGroupSkills", "0020_CreateTicketMetricEvents",
-                "0021_CreateRefundsAndFulfilmentErrors",
+                "0021_CreateRefundsAndFulfilmentErrors", "0022_IndexPendingBreaches",
             ])
             for table in ["organizations", "organization_domains", "users", "api_tokens", "groups", "group_memberships",
                           "tickets", "ticket_tags", "ticket_collaborators", "audits", "audit_events", "comments",

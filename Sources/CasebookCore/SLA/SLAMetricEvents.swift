@@ -106,3 +106,109 @@ public enum SLAMetricEvents {
         return changes
     }
 }
+
+/// A metric event already in the feed, as a re-evaluation reads it back (breaches cancelled before are left out).
+public struct SLARecordedMetricEvent: Sendable, Equatable {
+    public var id: Int
+    public var metric: SLAMetric
+    public var instance: Int
+    public var kind: SLAMetricEventDraft.Kind
+    public var at: Int64
+
+    public init(id: Int, metric: SLAMetric, instance: Int, kind: SLAMetricEventDraft.Kind, at: Int64) {
+        self.id = id
+        self.metric = metric
+        self.instance = instance
+        self.kind = kind
+        self.at = at
+    }
+}
+
+/// What a re-evaluation adds to the feed for one ticket: drafts with their instance, the ids of the scheduled
+/// breaches it cancels, and scheduled breaches it moves to a new instant.
+public struct SLAReevaluationEvents: Sendable, Equatable {
+    public var added: [(draft: SLAMetricEventDraft, instance: Int)] = []
+    public var cancelled: [Int] = []
+    public var moved: [SLAMovedBreach] = []
+
+    public var isEmpty: Bool { added.isEmpty && cancelled.isEmpty && moved.isEmpty }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.cancelled == b.cancelled && a.moved == b.moved && a.added.map(\.draft) == b.added.map(\.draft)
+            && a.added.map(\.instance) == b.added.map(\.instance)
+    }
+}
+
+/// A breach recorded ahead whose instant changed before anyone could see it (the feed shows events up to now): the
+/// event keeps its id and takes the new instant.
+public struct SLAMovedBreach: Sendable, Equatable {
+    public var id: Int
+    public var at: Int64
+}
+
+extension SLAMetricEvents {
+    /// The events of a re-evaluation (a policy, schedule or group's hours changed; the ticket's own history did not),
+    /// judged against what the feed already holds for the ticket rather than against states computed under rules that
+    /// no longer exist.
+    ///
+    /// - `recorded`: the ticket's events still standing. When `phasesKnown` is false only its breaches were read
+    ///   (the policy stayed the same, so no metric started, paused or finished): then only breaches move.
+    /// - `applied`: the policy is new to the ticket or was edited since the ticket was last computed; every target
+    ///   is announced again with `apply_sla`, as Zendesk does when a policy is (re)applied.
+    public static func reevaluated(recorded: [SLARecordedMetricEvent], phasesKnown: Bool, after: [SLAMetricState],
+                                   applied: Bool, at now: Int64) -> SLAReevaluationEvents {
+        var result = SLAReevaluationEvents()
+        let byMetric = Dictionary(grouping: recorded.sorted { $0.id < $1.id }, by: \.metric)
+        let new = Dictionary(after.map { ($0.metric, $0) }, uniquingKeysWith: { first, _ in first })
+        func firstInstance(_ metric: SLAMetric) -> Int { metric == .nextReplyTime ? 2 : 1 }
+        var instances: [SLAMetric: Int] = [:]
+        for metric in SLAMetric.allCases {
+            let events = byMetric[metric] ?? []
+            instances[metric] = events.map(\.instance).max() ?? firstInstance(metric)
+        }
+        if applied {
+            for state in after {
+                result.added.append((SLAMetricEventDraft(metric: state.metric, kind: .applySLA, at: now,
+                                                         targetMinutes: state.targetMinutes, businessHours: state.businessHours),
+                                     instances[state.metric] ?? 1))
+            }
+        }
+        for metric in SLAMetric.allCases where byMetric[metric] != nil || new[metric] != nil {
+            let events = byMetric[metric] ?? []
+            var instance = instances[metric] ?? firstInstance(metric)
+            let state = new[metric]
+            if phasesKnown {
+                let last = events.last { $0.kind == .activate || $0.kind == .pause || $0.kind == .fulfill }?.kind
+                let from: Phase = switch last { case .activate?: .running; case .pause?: .paused; case .fulfill?: .done; default: .idle }
+                let to = phase(state?.stage)
+                switch (from, to) {
+                case (.running, .paused), (.running, .idle):
+                    result.added.append((SLAMetricEventDraft(metric: metric, kind: .pause, at: now), instance))
+                case (.running, .done), (.paused, .done):
+                    result.added.append((SLAMetricEventDraft(metric: metric, kind: .fulfill, at: now), instance))
+                case (.idle, .running), (.paused, .running), (.done, .running):
+                    if from == .done && (metric == .nextReplyTime || metric == .periodicUpdateTime) { instance += 1 }
+                    result.added.append((SLAMetricEventDraft(metric: metric, kind: .activate, at: now), instance))
+                default:
+                    break
+                }
+            }
+            // Breaches: those still ahead that will not happen at that instant any more are cancelled; the new
+            // instant is recorded unless it is already there, or it is past and this instance's breach was recorded.
+            // A pending breach of the same instance that is not seen yet is moved rather than cancelled and re-added.
+            let breaches = events.filter { $0.kind == .breach }
+            let newBreach = state?.runningBreachAt
+            var stale = breaches.filter { $0.at > now && $0.at != newBreach }
+            if let newBreach, !breaches.contains(where: { $0.at == newBreach }),
+               newBreach > now || !breaches.contains(where: { $0.at <= now && $0.instance == instance }) {
+                if let index = stale.firstIndex(where: { $0.instance == instance }) {
+                    result.moved.append(SLAMovedBreach(id: stale.remove(at: index).id, at: newBreach))
+                } else {
+                    result.added.append((SLAMetricEventDraft(metric: metric, kind: .breach, at: newBreach), instance))
+                }
+            }
+            result.cancelled += stale.map(\.id)
+        }
+        return result
+    }
+}

@@ -4,7 +4,7 @@ import Logging
 import SQLKit
 
 /// `casebook bench allocation`: a receipt of 10,000 units allocated over a queue of 100,000 backorders with mixed
-/// preferences (wait, refund, any colour, partial shipments), previewed and committed through `OrderService`.
+/// preferences (wait, any colour, partial shipments), previewed and committed through `OrderService`.
 public enum AllocationBench {
     public struct Figures: Sendable {
         public var entries: Int
@@ -70,7 +70,8 @@ public enum AllocationBench {
     }
 
     /// Customers, one order per backorder with one line of 1–3 units, and the queue entries with their preferences:
-    /// 60 % wait, 15 % refund, 15 % any colour, 10 % wait but take part of the line now — each stated by the customer.
+    /// 75 % wait, 15 % any colour, 10 % wait but take part of the line now — each stated by the customer (no one waits with a
+    /// refund: choosing one cancels and refunds the entry at once).
     static func seedQueue(_ database: Database, backorders: Int, skus: [SKU]) async throws {
         var random = SplitMix64(seed: 0xA110C)
         let start = Timestamp.now - Int64(backorders) * 1_000
@@ -90,7 +91,8 @@ public enum AllocationBench {
                 let roll = random.next(100), size = random.next(10)
                 return (customers[Int(random.next(UInt64(customers.count)))], skus[Int(random.next(UInt64(skus.count)))],
                         size < 7 ? 1 : size < 9 ? 2 : 3, start + Int64(i) * 1_000,
-                        roll < 60 || roll >= 90 ? "wait" : roll < 75 ? "cancel_and_refund" : "accept_substitutes",
+                        // No one waits with a refund: choosing it cancels and refunds the entry at once.
+                        roll < 75 || roll >= 90 ? "wait" : "accept_substitutes",
                         roll >= 75 && roll < 90 ? "*" : "", roll >= 90)
             }
             try await database.write { db in

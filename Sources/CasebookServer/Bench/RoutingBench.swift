@@ -169,6 +169,8 @@ public enum RoutingBench {
         let sla = SLAService()
         say("first evaluation (applies the policies)…")
         _ = try await sla.reevaluateAll(database: database)
+        // A bulk load's statistics, as autovacuum (PostgreSQL) or `PRAGMA optimize` would have them by the next change.
+        try await database.refreshStatistics()
         say("changing the calendar and re-evaluating…")
         try await database.write { db in
             guard let s = try await SLAStore(db: db).schedule(id: schedule) else { return }

@@ -39,12 +39,9 @@ struct AllocationBooking {
         try await setStatus("order_lines", ids: doneLines, "allocated")
         try await Self.shipments(perOrder, expedited: false, now: now, db: db)
 
-        let refunded = plan.refunds.compactMap { byID[$0] }
-        try await setStatus("backorder_entries", ids: refunded.map(\.id), "cancelled")
-        try await setStatus("order_lines", ids: refunded.map(\.lineID), "cancelled")
-        for entry in refunded {
-            notices[entry.orderID, default: []].append("Backorder for \(entry.quantity) × \(entry.sku) cancelled: the customer chose a refund")
-        }
+        // Entries whose customer chose a refund (set before the choice was acted on at once, e.g. by an import).
+        let refunds = try await BackorderCancellation(db: db, actor: actor, now: now).refund(plan.refunds.compactMap { byID[$0] })
+        notices.merge(refunds) { $0 + $1 }
         return notices
     }
 

@@ -207,8 +207,10 @@ struct OrderRoutes: Sendable {
                                       "reason": .string(record.reason)]])
     }
 
+    /// Staff record a preference on the customer's behalf; a customer states their own (other entries are not found).
     @Sendable func preference(_ request: Request, context: CasebookContext) async throws -> Response {
-        let actor = try context.require(.editTicketFields)
+        let actor = try context.requireActor()
+        if actor.role.isStaff { _ = try context.require(.editTicketFields) }
         let id = try context.parameters.id()
         let body = try await request.envelope("preference", context: context)
         let preference: Preference
@@ -224,7 +226,7 @@ struct OrderRoutes: Sendable {
         default: throw APIError.invalid("kind", "Kind: wait, cancel_and_refund or accept_substitutes")
         }
         try await orders.setPreference(entryID: id, preference, partialAllowed: body["partial_allowed"]?.boolValue ?? false,
-                                       byCustomer: body["by_customer"]?.boolValue ?? false, actor: actor)
+                                       byCustomer: !actor.role.isStaff || body["by_customer"]?.boolValue == true, actor: actor)
         return Response(status: .noContent)
     }
 

@@ -207,6 +207,11 @@ struct OrderService: Sendable {
             try await note(orderID: entry.orderID, "Backorder preference for \(entry.quantity) × \(entry.sku): \(words)" +
                            (partialAllowed ? ", partial shipment accepted" : "") + (byCustomer ? " (stated by the customer)" : ""),
                            kind: "backorder", actor: actor, db: db)
+            // A refund is given now: the customer does not wait for the next allocation run to get their money back.
+            if case .cancelAndRefund = preference {
+                let refunds = try await BackorderCancellation(db: db, actor: actor, now: now).refund([entry])
+                try await noteAll(refunds, kind: "refund", actor: actor, db: db)
+            }
         }
     }
 

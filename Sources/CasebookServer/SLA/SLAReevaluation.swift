@@ -17,6 +17,8 @@ extension SLAService {
         var record: TicketSLARecord
         var facts: SLATicketFacts
         var updatedAt: Int64
+        /// The breaches the metric events feed holds ahead for the ticket (read with it, packed in one column).
+        var pendingBreaches: [SLARecordedMetricEvent]
     }
 
     /// Recomputes every unsolved ticket's policy, next breach and check time (after a policy or calendar change).
@@ -54,19 +56,39 @@ extension SLAService {
                         result.read += items.count
                         started = ContinuousClock.now
                         var changed: [(TicketSLARecord, Int64)] = []
+                        var outcomes: [Int: MetricEventStore.Reevaluated] = [:]
+                        var pending: [Int: [SLARecordedMetricEvent]] = [:]
                         for item in items {
                             var record = item.record
                             let before = (record.policyID, record.nextBreachAt, record.checkAt, record.breached)
-                            evaluate(&record, facts: item.facts, snapshot: snapshot, now: now)
+                            let states = evaluate(&record, facts: item.facts, snapshot: snapshot, now: now)
                             if before != (record.policyID, record.nextBreachAt, record.checkAt, record.breached) {
                                 changed.append((record, item.updatedAt))
+                                // Re-announced when the policy is new to the ticket or was edited since it was computed.
+                                let applied = record.policyID.map { id in
+                                    id != before.0 || (snapshot.policies[id]?.updatedAt ?? 0) >= item.updatedAt
+                                } ?? false
+                                outcomes[record.ticketID] = .init(states: states, policyID: record.policyID,
+                                                                  policyChanged: record.policyID != before.0, applied: applied)
+                                if !item.pendingBreaches.isEmpty { pending[record.ticketID] = item.pendingBreaches }
                             }
                         }
                         result.computeSeconds += Self.seconds(since: started)
                         started = ContinuousClock.now
                         if !changed.isEmpty {
+                            // The metric events are worked out from what the feed holds, read outside the write lock;
+                            // only the rows written (not changed by someone meanwhile) get theirs.
+                            let found = outcomes, breaches = pending
+                            let events = try await database.read { db in
+                                try await MetricEventStore(db: db).reevaluationEvents(found, pendingBreaches: breaches, now: now)
+                            }
+                            result.readSeconds += Self.seconds(since: started)
+                            started = ContinuousClock.now
                             let rows = changed
-                            try await database.write { db in try await SLAStore(db: db).saveComputed(rows, now: now, engine: engine) }
+                            try await database.write { db in
+                                let written = try await SLAStore(db: db).saveComputed(rows, now: now, engine: engine)
+                                try await MetricEventStore(db: db).write(written.compactMap { events[$0] }, engine: engine)
+                            }
                         }
                         result.writeSeconds += Self.seconds(since: started)
                         result.changed += changed.count
@@ -95,9 +117,14 @@ extension SLAService {
     }
 
     static func readItems(after: Int, through last: Int, limit: Int, usesTags: Bool, db: any SQLDatabase) async throws -> [Item] {
+        // "id:metric:instance:time" joined by commas: one text column instead of a row per breach.
+        let fields = "e.id || ':' || e.metric || ':' || e.instance_id || ':' || e.time"
+        let packed = db.dialect.name == "postgresql" ? "string_agg(\(fields), ',')" : "group_concat(\(fields), ',')"
         let rows = try await db.raw("""
             SELECT s.ticket_id, s.policy_id, s.history, s.next_breach_at, s.check_at, s.breached, s.escalated, s.updated_at,
-                   t.priority, t.group_id, t.organization_id, t.status, t.via_channel, t.type
+                   t.priority, t.group_id, t.organization_id, t.status, t.via_channel, t.type,
+                   (SELECT \(unsafeRaw: packed) FROM ticket_metric_events e
+                    WHERE e.ticket_id = s.ticket_id AND e.type = 'breach' AND e.deleted = FALSE) AS breaches
             FROM ticket_slas s JOIN tickets t ON t.id = s.ticket_id
             WHERE s.ticket_id > \(bind: after) AND s.ticket_id <= \(bind: last) AND t.status IN ('new', 'open', 'pending', 'hold') AND t.deleted_at IS NULL
             ORDER BY s.ticket_id LIMIT \(bind: limit)
@@ -124,7 +151,8 @@ extension SLAService {
                 status: TicketStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .open,
                 channel: try row.decode(column: "via_channel", as: String.self),
                 type: try row.decode(column: "type", as: String?.self))
-            items.append(Item(record: record, facts: facts, updatedAt: try row.decode(column: "updated_at", as: Int64.self)))
+            items.append(Item(record: record, facts: facts, updatedAt: try row.decode(column: "updated_at", as: Int64.self),
+                              pendingBreaches: MetricEventStore.unpack(try row.decode(column: "breaches", as: String?.self))))
         }
         return items
     }
@@ -141,20 +169,24 @@ extension SLAStore {
     /// Writes the computed columns of many rows, unless a row changed since it was read (`updated_at`). PostgreSQL
     /// takes each column as one array (`unnest`), so 100,000 rows are a handful of statements; SQLite, which runs
     /// statements in-process, takes them a few hundred rows at a time from a named VALUES list.
-    func saveComputed(_ records: [(TicketSLARecord, Int64)], now: Int64, engine: SQLEngine) async throws {
+    /// Returns the ids of the tickets written.
+    func saveComputed(_ records: [(TicketSLARecord, Int64)], now: Int64, engine: SQLEngine) async throws -> [Int] {
+        var written: [Int] = []
+        written.reserveCapacity(records.count)
         switch engine {
         case .postgres:
             for start in stride(from: 0, to: records.count, by: 50_000) {
                 let batch = records[start..<min(start + 50_000, records.count)]
                 // NULL travels as -1 (ids and times are never negative).
-                try await db.raw("""
+                written += try await db.raw("""
                     UPDATE ticket_slas SET policy_id = NULLIF(v.p, -1), next_breach_at = NULLIF(v.n, -1), check_at = NULLIF(v.c, -1),
                         breached = v.b, updated_at = \(bind: now)
                     FROM unnest(\(bind: batch.map { Int64($0.0.ticketID) }), \(bind: batch.map { Int64($0.0.policyID ?? -1) }),
                                 \(bind: batch.map { $0.0.nextBreachAt ?? -1 }), \(bind: batch.map { $0.0.checkAt ?? -1 }),
                                 \(bind: batch.map { $0.0.breached }), \(bind: batch.map(\.1))) AS v(id, p, n, c, b, u)
                     WHERE ticket_slas.ticket_id = v.id AND ticket_slas.updated_at = v.u
-                    """).run()
+                    RETURNING ticket_slas.ticket_id
+                    """).all().map { try $0.decode(column: "ticket_id", as: Int.self) }
             }
         case .sqlite:
             for start in stride(from: 0, to: records.count, by: 500) {
@@ -167,12 +199,14 @@ extension SLAStore {
                         """ as SQLQueryString)
                 }
                 // A named VALUES list (SQLite has no `AS v(columns)` on a subquery).
-                try await db.raw("""
+                written += try await db.raw("""
                     WITH v(id, p, n, c, b, u) AS (VALUES \(values))
                     UPDATE ticket_slas SET policy_id = v.p, next_breach_at = v.n, check_at = v.c, breached = (v.b = 1), updated_at = \(bind: now)
                     FROM v WHERE ticket_slas.ticket_id = v.id AND ticket_slas.updated_at = v.u
-                    """).run()
+                    RETURNING ticket_id
+                    """).all().map { try $0.decode(column: "ticket_id", as: Int.self) }
             }
         }
+        return written
     }
 }

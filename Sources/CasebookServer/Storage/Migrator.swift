@@ -38,7 +38,7 @@ public struct Migrator: Sendable {
         .createIdempotencyKeys, .addTicketReadIndexes, .createWebSessions, .createOutbox, .createViewsAndMacros,
         .addQueueIndexes, .createMailTables, .addPresenceAndRouting, .createBusinessHoursAndSLAs, .createJobs,
         .createCatalogueAndStock, .createOrdersAndBackorders, .addTicketContactTerms,
-        .addGroupSkills, .createTicketMetricEvents, .createRefundsAndFulfilmentErrors,
+        .addGroupSkills, .createTicketMetricEvents, .createRefundsAndFulfilmentErrors, .indexPendingBreaches,
     ]
 
     /// Returns the names of the migrations it applied.
