@@ -39,7 +39,8 @@ struct PageModelLookupTests {
         let summary = TicketPage.Summary(id: 1, subject: "s", status: "open", priority: "high", assignee: "a", group: "g",
                                          updated: "u", updatedISO: "i")
         let page = TicketPage(chrome: chrome, ticket: summary,
-                              requester: .init(id: 1, name: "n", email: "e", organization: "o", tickets: []), others: [],
+                              requester: .init(id: 1, name: "n", email: "e", organization: "o", tickets: [],
+                                              orders: [.init(id: 1, created: "c", total: "t", state: "s")]), others: [],
                               timelineHTML: TimelineHTML.render([entry]), form: view, conflict: .init(changes: ["x"]), macros: [],
                               routing: TicketRoutingPanel())
         let row = TicketRow(id: 1, subject: "s", status: "open", priority: "low", requester: "r", assignee: "a", group: "g",

@@ -77,4 +77,105 @@ struct WebOrderPagesTests {
             #expect(try await app.agent.get("/api/v2/refunds/\(refunds[1])").json["refund"]?["status"]?.stringValue == "declined")
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func agentActsOnTheCustomersOrderFromTheTicket(db: TestDatabase) async throws {
+        try await TestApp.run(db) { app in
+            _ = try await app.admin.post("/api/v2/products", ["product": ["name": "BeamTag", "currency": "EUR",
+                                                                        "variants": [["sku": "BT-PINK", "price": 2900], ["sku": "SW-8", "price": 19900]]]])
+            let ticket = try await app.endUserA.createTicket(["subject": "Where is my <order>?", "comment": ["body": "Two weeks now"]])
+            let order = try await app.agent.post("/api/v2/orders", ["order": [
+                "customer_id": .int(app.endUserA.id), "lines": [["sku": "BT-PINK", "quantity": 2], ["sku": "SW-8", "quantity": 1]],
+                "shipping_address": "Rex <Road> 1", "ticket_ids": [.int(ticket)]]])
+            let orderID = try #require(order["order"]?["id"]?.intValue, "\(order.text)")
+            let lines = order["order"]?["lines"]?.arrayValue?.compactMap { $0["id"]?.intValue } ?? []
+
+            // The customer card lists the order with its state and place in the queue, linking to it with the ticket.
+            let agent = try await app.signedIn(TestApp.agentEmail)
+            let page = try await agent.get("/agent/tickets/\(ticket)")
+            #expect(page.contains("href=\"/agent/orders/\(orderID)?ticket=\(ticket)\""), "\(page.html)")
+            #expect(page.contains("2 × BT-PINK backordered (place 1 in queue), 1 × SW-8 backordered (place 1 in queue)"), "\(page.html)")
+
+            var orderPage = try await agent.get("/agent/orders/\(orderID)?ticket=\(ticket)")
+            #expect(orderPage.status == .ok)
+            #expect(orderPage.contains("Rex &lt;Road&gt; 1"), "escaped")
+            #expect(orderPage.contains("href=\"/agent/tickets/\(ticket)\""))
+            #expect(orderPage.contains("place <strong class=\"queue-place\">1</strong>"))
+            #expect(orderPage.contains("257.00 EUR"), "total: 2 × 29 + 199")
+
+            // One unit of the pink line back, within the agent's limit: given, on the ticket.
+            let given = try await agent.post("/agent/orders/\(orderID)/refunds", [("kind", "lines"), ("line_id", String(lines[0])), ("quantity", "1"),
+                                                                                 ("reason", "late"), ("note", "Sorry <3"), ("ticket", String(ticket))])
+            #expect(given.status == .seeOther)
+            #expect(given.location?.contains("refunded=") == true && given.location?.contains("ticket=\(ticket)") == true, "\(given.location ?? "")")
+            // An amount over the agent's limit becomes a request; nonsense amounts are refused with the reason.
+            let requested = try await agent.post("/agent/orders/\(orderID)/refunds", [("kind", "amount"), ("amount", "120,50"), ("reason", "goodwill"),
+                                                                                     ("ticket", String(ticket))])
+            #expect(requested.location?.contains("requested=") == true, "\(requested.location ?? "")")
+            let nonsense = try await agent.post("/agent/orders/\(orderID)/refunds", [("kind", "amount"), ("amount", "12.505"), ("reason", "goodwill")])
+            #expect(nonsense.status == .unprocessableContent)
+            #expect(nonsense.contains("Amount: a sum such as 12.50"))
+            #expect(try await agent.post("/agent/orders/\(orderID)/refunds", [("kind", "full"), ("reason", "late")], csrf: "forged").status == .forbidden)
+
+            orderPage = try await agent.get("/agent/orders/\(orderID)?refunded=1&ticket=\(ticket)")
+            #expect(orderPage.contains("29.00 EUR · late · <span class=\"status\">approved</span>"), "\(orderPage.html)")
+            #expect(orderPage.contains("120.50 EUR · goodwill · <span class=\"status\">requested</span>"))
+            #expect(orderPage.contains("Sorry &lt;3"))
+            #expect(orderPage.contains("(1 refunded)"))
+            let notices = try await app.notices(ticket).joined(separator: "\n")
+            #expect(notices.contains("of 29.00 EUR (late) given by Morgan Agent"), "\(notices)")
+            #expect(notices.contains("of 120.50 EUR (goodwill) requested by Morgan Agent"))
+
+            // The customer says any colour will do: recorded from the order page.
+            let entry = try #require(orderPage.firstMatch(#"name="entry_id" value="(\d+)""#))
+            let recorded = try await agent.post("/agent/orders/\(orderID)/preference", [("entry_id", entry), ("kind", "accept_substitutes"),
+                                                                                       ("by_customer", "on"), ("ticket", String(ticket))])
+            #expect(recorded.status == .seeOther)
+            #expect(try await agent.get("/agent/orders/\(orderID)").contains("takes any variant (said by the customer)"))
+            #expect(try await app.notices(ticket).contains { $0.contains("accept any variant of the product (stated by the customer)") })
+
+            // Customers do not get the workspace's order page.
+            let rex = try await app.signedIn(TestApp.endUserAEmail)
+            #expect(try await rex.get("/agent/orders/\(orderID)").status == .forbidden)
+            #expect(try await agent.get("/agent/orders/999999").status == .notFound)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func customerSeesTheirPlaceAndChoosesInThePortal(db: TestDatabase) async throws {
+        try await TestApp.run(db) { app in
+            _ = try await app.admin.post("/api/v2/products", ["product": ["name": "BeamTag", "currency": "EUR",
+                                                                        "variants": [["sku": "BT-PINK", "price": 2900], ["sku": "BT-BLUE", "price": 2900]]]])
+            var orders: [Int] = []
+            for customer in [app.endUserB, app.endUserA, app.endUserA] {
+                app.clock.advance(minutes: 1)
+                let order = try await app.agent.post("/api/v2/orders", ["order": ["customer_id": .int(customer.id), "lines": [["sku": "BT-PINK", "quantity": 1]]]])
+                orders.append(try #require(order["order"]?["id"]?.intValue))
+            }
+            let rex = try await app.signedIn(TestApp.endUserAEmail)
+            var page = try await rex.get("/portal/orders")
+            #expect(page.status == .ok)
+            #expect(page.contains("Order #\(orders[1])") && page.contains("Order #\(orders[2])") && !page.contains("Order #\(orders[0])"),
+                    "only their own orders")
+            #expect(page.contains("You are number <strong class=\"queue-place\">2</strong>"), "\(page.html)")
+            // Newest order first: the entry of orders[2], then of orders[1].
+            let entries = Array(page.html.matches(of: #/name="entry_id" value="(\d+)"/#).map { String($0.1) }.reversed())
+            #expect(entries.count == 2)
+            // Any colour for the first; a refund for the second, given at once.
+            #expect(try await rex.post("/portal/orders/\(orders[1])/preference", [("entry_id", entries[0]), ("kind", "accept_substitutes")]).status == .seeOther)
+            let refunded = try await rex.post("/portal/orders/\(orders[2])/preference", [("entry_id", entries[1]), ("kind", "cancel_and_refund")])
+            #expect(refunded.location?.hasPrefix("/portal/orders?refunded=") == true)
+            page = try await rex.get("/portal/orders")
+            #expect(page.contains("takes any variant (said by the customer)"), "\(page.html)")
+            #expect(page.contains("refunded"))
+            #expect(try await app.agent.get("/api/v2/orders/\(orders[2])/refunds")["refunds"]?.arrayValue?.first?["status"]?.stringValue == "approved")
+            // Another customer's place is not theirs to change; forged forms are refused.
+            let hana = try await app.signedIn(TestApp.endUserBEmail)
+            #expect(try await hana.get("/portal/orders").contains("Order #\(orders[0])"))
+            let other = try await hana.post("/portal/orders/\(orders[1])/preference", [("entry_id", entries[0]), ("kind", "wait")])
+            #expect(other.status == .notFound, "\(other.status) \(other.html)")
+            #expect(try await rex.post("/portal/orders/\(orders[1])/preference", [("entry_id", entries[0]), ("kind", "wait")], csrf: "forged").status == .forbidden)
+            #expect(try await rex.post("/portal/orders/\(orders[1])/preference", [("entry_id", entries[0]), ("kind", "")]).status == .unprocessableContent)
+        }
+    }
 }

@@ -34,7 +34,7 @@ struct WebPermissionMatrixTests {
         var form: [(String, String)] = []
     }
 
-    static func routes(ticket: Int, userID: Int, macro: Int) -> [Route] {
+    static func routes(ticket: Int, userID: Int, macro: Int, order: Int) -> [Route] {
         [
             Route(method: .get, path: "/agent/views/mine", rule: .permission(.useWorkspace)),
             Route(method: .get, path: "/agent/views/unassigned?sort=priority", rule: .permission(.useWorkspace)),
@@ -57,7 +57,15 @@ struct WebPermissionMatrixTests {
             Route(method: .post, path: "/admin/views", rule: .permission(.manageViews), form: [("title", ""), ("query", "")]),
             Route(method: .get, path: "/admin/macros", rule: .permission(.manageMacros)),
             Route(method: .post, path: "/admin/macros", rule: .permission(.manageMacros), form: [("title", "")]),
+            Route(method: .get, path: "/agent/orders/\(order)?ticket=\(ticket)", rule: .permission(.useWorkspace)),
+            Route(method: .post, path: "/agent/orders/\(order)/refunds", rule: .permission(.editTicketFields),
+                  form: [("kind", "amount"), ("amount", "lots"), ("reason", "goodwill")]),
+            Route(method: .post, path: "/agent/orders/\(order)/preference", rule: .permission(.editTicketFields), form: [("kind", "")]),
+            Route(method: .get, path: "/agent/backorders", rule: .permission(.useWorkspace)),
+            Route(method: .get, path: "/agent/refunds", rule: .permission(.approveExceptions)),
             Route(method: .get, path: "/portal", rule: .permission(.usePortal)),
+            Route(method: .get, path: "/portal/orders", rule: .permission(.usePortal)),
+            Route(method: .post, path: "/portal/orders/\(order)/preference", rule: .permission(.usePortal), form: [("kind", "")]),
             Route(method: .get, path: "/portal/requests/new", rule: .permission(.usePortal)),
             Route(method: .post, path: "/portal/requests", rule: .permission(.usePortal), form: [("subject", ""), ("body", "")]),
             Route(method: .get, path: "/portal/requests/\(ticket)", rule: .requester),
@@ -86,6 +94,9 @@ struct WebPermissionMatrixTests {
             let macro = try await app.database.write { db in
                 try await MacroStore(db: db).insert(title: "Matrix", actions: MacroActions(status: "pending"))
             }
+            _ = try await app.admin.post("/api/v2/products", ["product": ["name": "Switch", "variants": [["sku": "SW-8", "price": 19900]]]])
+            let order = try await app.agent.post("/api/v2/orders", ["order": ["customer_id": .int(app.endUserA.id), "lines": [["sku": "SW-8", "quantity": 1]]]])
+            let orderID = try #require(order["order"]?["id"]?.intValue, "\(order.text)")
             let emails: [Who: String] = [.endUserA: TestApp.endUserAEmail, .endUserB: TestApp.endUserBEmail,
                                          .agent: TestApp.agentEmail, .lead: "lee@brightbeam.example",
                                          .manager: "max@brightbeam.example", .admin: TestApp.adminEmail]
@@ -96,7 +107,7 @@ struct WebPermissionMatrixTests {
                 } else {
                     _ = try await browser.get("/sign-in")
                 }
-                for route in Self.routes(ticket: ticket, userID: app.endUserB.id, macro: macro) {
+                for route in Self.routes(ticket: ticket, userID: app.endUserB.id, macro: macro, order: orderID) {
                     let page = route.method == .get ? try await browser.get(route.path) : try await browser.post(route.path, route.form)
                     let allowed = Self.allowed(who, route.rule)
                     let denied: Bool

@@ -68,6 +68,7 @@ public func buildRouter(config: AppConfig, database: Database, logger: Logger,
     TicketPageRoutes(database: database, tickets: tickets, renderer: renderer, live: live).register(on: web)
     LiveRoutes(database: database, tickets: tickets, live: live).register(on: web)
     PortalRoutes(database: database, tickets: tickets, renderer: renderer).register(on: web)
+    PortalOrderRoutes(services: services, renderer: renderer).register(on: web)
     AdminUserRoutes(database: database, signIn: signIn, renderer: renderer).register(on: web)
     AdminSetupRoutes(database: database, renderer: renderer).register(on: web)
     AdminMailRoutes(database: database, inbound: inbound, renderer: renderer).register(on: web)
@@ -75,6 +76,7 @@ public func buildRouter(config: AppConfig, database: Database, logger: Logger,
     TeamRoutes(services: services, renderer: renderer).register(on: web)
     UserPageRoutes(services: services, renderer: renderer).register(on: web)
     OrderPageRoutes(services: services, renderer: renderer).register(on: web)
+    OrderDetailRoutes(services: services, renderer: renderer).register(on: web)
     AdminRoutingRoutes(services: services, renderer: renderer).register(on: web)
     return router
 }

@@ -66,5 +66,54 @@ extension PageTemplates {
         {{/main}}
         {{/layout}}
         """#),
+        ("order", #"""
+        {{<layout}}
+        {{$main}}
+        <h1>Order #{{id}}{{#externalID}} <small>({{.}})</small>{{/externalID}}</h1>
+        <p>{{#ticketID}}<a href="/agent/tickets/{{.}}">← back to ticket #{{.}}</a> · {{/ticketID}}Customer <a href="/agent/users/{{customerID}}">{{customer}}</a> · ordered {{created}} · total {{total}} (shipping {{shipping}})
+        {{#address}}<br>Ships to {{.}}{{/address}}</p>
+        <h2>Lines</h2>
+        <table id="order-lines">
+          <thead><tr><th scope="col">SKU</th><th scope="col">Units</th><th scope="col">Price</th><th scope="col">State</th><th scope="col">Backorder</th></tr></thead>
+          <tbody>
+          {{#lines}}<tr data-line-id="{{id}}"><td>{{sku}}</td><td>{{quantity}}{{#refunded}} <small>({{.}})</small>{{/refunded}}</td><td>{{price}}</td>
+            <td><span class="status">{{status}}</span></td>
+            <td>{{#waiting}}place <strong class="queue-place">{{position}}</strong> in the <a href="/agent/backorders/{{sku}}">{{sku}} queue</a> · {{preference}}
+              {{#canAct}}<form class="preference" method="post" action="/agent/orders/{{orderID}}/preference">
+                <input type="hidden" name="csrf" value="{{chrome.csrf}}"><input type="hidden" name="entry_id" value="{{entryID}}">{{#ticketID}}<input type="hidden" name="ticket" value="{{.}}">{{/ticketID}}
+                <label for="kind-{{entryID}}">The customer wants</label>
+                <select id="kind-{{entryID}}" name="kind"><option value="wait">to wait</option><option value="accept_substitutes">any variant now</option><option value="cancel_and_refund">a refund (given now)</option></select>
+                <label><input type="checkbox" name="partial"> part now is fine</label>
+                <label><input type="checkbox" name="by_customer" checked> the customer said so</label>
+                <button type="submit">Record</button>
+              </form>{{/canAct}}{{/waiting}}</td></tr>{{/lines}}
+          </tbody>
+        </table>
+        <h2>Shipments</h2>
+        <ul id="order-shipments">{{#shipments}}<li>#{{id}} {{items}} · {{status}}{{#expedited}} · <strong>expedited</strong>{{/expedited}}{{#carrier}} · {{.}}{{/carrier}}{{#tracking}} {{.}}{{/tracking}}</li>{{/shipments}}
+          {{^hasShipments}}<li class="empty">Nothing shipped or ready to pick yet</li>{{/hasShipments}}</ul>
+        <h2>Refunds</h2>
+        <ul id="order-refunds">{{#refunds}}<li>#{{id}} {{amount}} · {{reason}} · <span class="status">{{status}}</span> · {{at}}{{#note}}<br><small>{{.}}</small>{{/note}}</li>{{/refunds}}
+          {{^hasRefunds}}<li class="empty">No refunds</li>{{/hasRefunds}}</ul>
+        {{#canAct}}
+        <form id="refund-form" method="post" action="/agent/orders/{{id}}/refunds">
+          <input type="hidden" name="csrf" value="{{chrome.csrf}}">{{#ticketID}}<input type="hidden" name="ticket" value="{{.}}">{{/ticketID}}
+          <fieldset><legend>Give a refund</legend>
+          <p><label for="refund-kind">What</label>
+            <select id="refund-kind" name="kind"><option value="lines">units of a line</option><option value="full">everything left</option>
+              <option value="shipping">shipping</option><option value="amount">an amount</option></select></p>
+          <p><label for="refund-line">Line</label> <select id="refund-line" name="line_id">{{#lines}}<option value="{{id}}">{{sku}} ({{quantity}} × {{price}})</option>{{/lines}}</select>
+            <label for="refund-quantity">units</label> <input id="refund-quantity" name="quantity" type="number" min="1" value="1" size="4"></p>
+          <p><label for="refund-amount">Amount</label> <input id="refund-amount" name="amount" inputmode="decimal" placeholder="12.50" value="{{form.amount}}" size="8"></p>
+          <p><label for="refund-reason">Reason</label> <select id="refund-reason" name="reason">{{#reasons}}<option value="{{value}}">{{label}}</option>{{/reasons}}</select></p>
+          <p><label for="refund-note">Note</label> <input id="refund-note" name="note" maxlength="500" value="{{form.note}}"></p>
+          <p><button type="submit">Refund</button> <small>Over your limit it becomes a request for approval.</small></p>
+          </fieldset>
+        </form>
+        {{/canAct}}
+        <p>Tickets: {{#tickets}}<a href="/agent/tickets/{{.}}">#{{.}}</a> {{/tickets}}{{^tickets}}none linked{{/tickets}}</p>
+        {{/main}}
+        {{/layout}}
+        """#),
     ]
 }

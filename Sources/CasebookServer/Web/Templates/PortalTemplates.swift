@@ -5,6 +5,7 @@ extension PageTemplates {
         {{$main}}
         <div class="list-head">
           <h1>Your requests</h1>
+          <a id="your-orders" href="/portal/orders">Your orders</a>
           <a id="new-request" class="button" href="/portal/requests/new">New request</a>
         </div>
         <table id="request-list">
@@ -27,6 +28,34 @@ extension PageTemplates {
           {{#prevHref}}<a rel="prev" href="{{prevHref}}">← Previous</a>{{/prevHref}}
           {{#nextHref}}<a rel="next" href="{{nextHref}}">Next →</a>{{/nextHref}}
         </nav>
+        {{/main}}
+        {{/layout}}
+        """#),
+        ("portal-orders", #"""
+        {{<layout}}
+        {{$main}}
+        <div class="list-head"><h1>Your orders</h1><a href="/portal">Your requests</a></div>
+        {{#orders}}
+        <section class="portal-order" data-order-id="{{id}}" aria-labelledby="order-{{id}}">
+          <h2 id="order-{{id}}">Order #{{id}} <small>{{created}} · {{total}}</small></h2>
+          <ul>
+          {{#lines}}<li>{{quantity}} × {{sku}}: {{status}}
+            {{#waiting}}<br>You are number <strong class="queue-place">{{position}}</strong> in line for it. Your choice: {{preference}}.
+            <form class="preference" method="post" action="/portal/orders/{{orderID}}/preference">
+              <input type="hidden" name="csrf" value="{{chrome.csrf}}"><input type="hidden" name="entry_id" value="{{entryID}}">
+              <fieldset><legend>While you wait</legend>
+                <label><input type="radio" name="kind" value="wait"{{#wait}} checked{{/wait}}> Wait for this exact item</label>
+                <label><input type="radio" name="kind" value="accept_substitutes"{{#substitutes}} checked{{/substitutes}}> Send another colour or variant as soon as there is one</label>
+                <label><input type="radio" name="kind" value="cancel_and_refund"> Cancel it and refund me now</label>
+                <label><input type="checkbox" name="partial"{{#partial}} checked{{/partial}}> Send part of it now if only some is in stock</label>
+                <button type="submit">Save my choice</button>
+              </fieldset>
+            </form>{{/waiting}}</li>{{/lines}}
+          </ul>
+          {{#shipments}}<p class="shipment">Shipment: {{.}}</p>{{/shipments}}
+        </section>
+        {{/orders}}
+        {{^orders}}<p class="empty">You have no orders with us yet.</p>{{/orders}}
         {{/main}}
         {{/layout}}
         """#),

@@ -53,6 +53,11 @@ extension PageTemplates {
                 {{#requester.tickets}}<li><a href="/agent/tickets/{{id}}">#{{id}} {{subject}}</a> <span class="status status-{{status}}">{{status}}</span>{{#assignee}} · {{assignee}}{{/assignee}}</li>{{/requester.tickets}}
                 {{^requester.tickets}}<li class="empty">None</li>{{/requester.tickets}}
               </ul>
+              <h3>Their orders</h3>
+              <ul id="requester-orders">
+                {{#requester.orders}}<li><a href="/agent/orders/{{id}}?ticket={{ticket.id}}">Order #{{id}}</a> <small>{{created}} · {{total}}</small><br><span class="order-state">{{state}}</span></li>{{/requester.orders}}
+                {{^requester.orders}}<li class="empty">No orders</li>{{/requester.orders}}
+              </ul>
             </section>
             <section id="exclusions" aria-labelledby="exclusions-heading">
               <h2 id="exclusions-heading">Never assign to</h2>

@@ -21,7 +21,10 @@ struct TicketPage: Sendable {
         var email: String
         var organization: String?
         var tickets: [Other]
+        /// Their newest orders: state per line (with the place in a backorder queue), linking to the order's page.
+        var orders: [Order]
     }
+    struct Order: Sendable { var id: Int; var created: String; var total: String; var state: String }
     struct Other: Sendable { var userID: Int; var name: String; var typing: Bool }
     struct MacroChoice: Sendable { var id: Int; var title: String }
     struct Conflict: Sendable { var changes: [String] }

@@ -27,6 +27,7 @@ struct TicketPageRoutes: Sendable {
         var agents: [UserRecord]
         var organization: String?
         var requesterTickets: [TicketRecord]
+        var requesterOrders: [OrderDetail]
         var macros: [MacroStore.Row]
         var panel: TicketRoutingPanel
         var latestAudit: Int { audits.last?.id ?? 0 }
@@ -54,8 +55,9 @@ struct TicketPageRoutes: Sendable {
             let organization = try await f.organizationID.asyncMap { try await OrganizationStore(db: db).find(id: $0)?.name }
             let panel = try await TicketRoutingPanel.load(ticket: ticket, actor: actor, tickets: tickets, agents: agents,
                                                           groups: names.groups, db: db)
+            let orders = try await OrderReads(db: db).orders(customerID: f.requesterID, limit: 5)
             return Loaded(ticket: ticket, audits: audits, comments: byID, names: names, agents: agents,
-                          organization: organization ?? nil, requesterTickets: others, macros: try await MacroStore(db: db).list(),
+                          organization: organization ?? nil, requesterTickets: others, requesterOrders: orders, macros: try await MacroStore(db: db).list(),
                           panel: panel)
         }
     }
@@ -83,6 +85,9 @@ struct TicketPageRoutes: Sendable {
                              tickets: loaded.requesterTickets.map {
                                  .init(id: $0.id, subject: $0.fields.subject, status: $0.fields.status.rawValue,
                                        assignee: $0.fields.assigneeID.map { names.name($0) })
+                             },
+                             orders: loaded.requesterOrders.map {
+                                 .init(id: $0.id, created: PageTime.text($0.createdAt), total: $0.total.text, state: $0.state)
                              }),
             others: others.map { .init(userID: $0.viewer.userID, name: $0.viewer.name, typing: $0.typing) },
             timelineHTML: TimelineHTML.render(TimelineBuilder(names: names).entries(loaded.audits, comments: loaded.comments)),
