@@ -86,4 +86,26 @@ struct OrdersLedgerTests {
             try overlapping.validate()
         }
     }
+
+    @Test("a delivery in two steps: arrived units wait in quarantine; the inspection releases the good ones and claims the rest")
+    func arriveThenInspect() throws {
+        let receipt = StockReceipt(id: 7, lines: [ReceiptLine(sku: Tags.pink, expected: 10, received: 6),
+                                                  ReceiptLine(sku: Tags.blue, expected: 2, received: 2)])
+        let arrived = try receipt.arrive(by: 1, at: 0)
+        #expect(arrived.claims == [SupplierClaim(kind: .shortDelivery, sku: Tags.pink, quantity: 4, reason: "expected 10, received 6")])
+        var levels = try StockLevels.rebuild(from: arrived.movements)
+        #expect(levels[Tags.pink, .quarantined] == 6 && levels[Tags.pink, .available] == 0 && levels[Tags.blue, .quarantined] == 2)
+        // The inspection's counts are checked as on arrival.
+        #expect(throws: FieldErrors.self) {
+            try receipt.inspect([Inspection(sku: Tags.pink, good: 5, defective: 0), Inspection(sku: Tags.blue, good: 2, defective: 0)], by: 1, at: 1)
+        }
+        let inspected = try receipt.inspect([Inspection(sku: Tags.pink, good: 3, defective: 3, reason: "cracked"),
+                                             Inspection(sku: Tags.blue, good: 2, defective: 0)], by: 1, at: 1)
+        #expect(inspected.claims == [SupplierClaim(kind: .defective, sku: Tags.pink, quantity: 3, reason: "cracked")])
+        for movement in inspected.movements { try StockLedger.apply(movement, to: &levels) }
+        #expect(levels[Tags.pink, .available] == 3 && levels[Tags.pink, .quarantined] == 3)
+        #expect(levels[Tags.blue, .available] == 2 && levels[Tags.blue, .quarantined] == 0)
+        #expect(inspected.movements.allSatisfy { $0.reason == .inspectionPassed && $0.from == .quarantined })
+        #expect(throws: FieldErrors.self) { try StockReceipt(id: 8, lines: [ReceiptLine(sku: Tags.pink, expected: -1, received: 0)]).arrive(by: 1, at: 0) }
+    }
 }

@@ -122,4 +122,49 @@ struct OrdersAPITests {
             }
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func aDeliveryArrivesThenIsInspected(db: TestDatabase) async throws {
+        try await TestApp.run(db) { app in
+            let lead = try await app.person("Lara Lead", role: .lead)
+            _ = try await lead.post("/api/v2/products", ["product": ["name": "Switch", "variants": [["sku": "SW-8", "price": 19900]]]])
+            let order = try await app.agent.post("/api/v2/orders", ["order": ["customer_id": .int(app.endUserA.id), "lines": [["sku": "SW-8", "quantity": 1]]]])
+            let orderID = try #require(order["order"]?["id"]?.intValue)
+            // Arrived, not inspected: nothing is available yet, the short delivery is claimed already.
+            let arrived = try await lead.post("/api/v2/stock_receipts", ["stock_receipt": [
+                "supplier": "Netgear-ish", "reference": "PO-77", "lines": [["sku": "SW-8", "expected": 5, "received": 4]]]])
+            #expect(arrived.status == .created, "\(arrived.text)")
+            let receipt = try #require(arrived["stock_receipt"]?["id"]?.intValue)
+            #expect(arrived["stock_receipt"]?["status"]?.stringValue == "received")
+            #expect(arrived["stock_receipt"]?["lines"]?.arrayValue?.first?["good"] == .null)
+            var stock = try await app.agent.get("/api/v2/stock")
+            #expect(stock["stock"]?.arrayValue?.first?["quarantined"]?.intValue == 4 && stock["stock"]?.arrayValue?.first?["available"]?.intValue == 0)
+            #expect(try await app.agent.get("/api/v2/stock_receipts?status=received")["count"]?.intValue == 1)
+            #expect(try await app.agent.get("/api/v2/stock_receipts?status=lost").status == .badRequest)
+
+            // The inspection must add up and needs a lead (inventory); then good units are released and allocated.
+            #expect(try await app.agent.post("/api/v2/stock_receipts/\(receipt)/inspection", ["stock_receipt": [
+                "inspection": [["sku": "SW-8", "good": 4, "defective": 0]]]]).status == .forbidden)
+            let wrong = try await lead.post("/api/v2/stock_receipts/\(receipt)/inspection", ["stock_receipt": [
+                "inspection": [["sku": "SW-8", "good": 4, "defective": 1, "reason": "dead port"]]]])
+            #expect(wrong.status == .unprocessableContent, "\(wrong.text)")
+            let inspected = try await lead.post("/api/v2/stock_receipts/\(receipt)/inspection", ["stock_receipt": [
+                "inspection": [["sku": "SW-8", "good": 3, "defective": 1, "reason": "dead port"]], "allocate": true]])
+            #expect(inspected.status == .ok, "\(inspected.text)")
+            #expect(inspected["stock_receipt"]?["status"]?.stringValue == "inspected")
+            #expect(inspected["stock_receipt"]?["supplier_claims"]?.arrayValue?.map { $0["kind"]?.stringValue ?? "" } == ["shortDelivery", "defective"])
+            #expect(inspected["stock_receipt"]?["allocation"]?["allocations"]?.arrayValue?.count == 1)
+            #expect(try await app.agent.get("/api/v2/orders/\(orderID)")["order"]?["lines"]?.arrayValue?.first?["status"]?.stringValue == "allocated")
+            stock = try await app.agent.get("/api/v2/stock")
+            let row = try #require(stock["stock"]?.arrayValue?.first)
+            #expect(row["available"]?.intValue == 2 && row["reserved"]?.intValue == 1 && row["quarantined"]?.intValue == 1)
+            let again = try await lead.post("/api/v2/stock_receipts/\(receipt)/inspection", ["stock_receipt": [
+                "inspection": [["sku": "SW-8", "good": 4, "defective": 0]]]])
+            #expect(again.status == .unprocessableContent, "inspected once")
+            #expect(try await lead.post("/api/v2/stock_receipts/999/inspection", ["stock_receipt": ["inspection": []]]).status == .notFound)
+            let ledger = try await app.database.read { db in try await StockStore(db: db).movements(sku: SKU("SW-8")) }
+            let rebuilt = try StockLevels.rebuild(from: ledger)
+            #expect(rebuilt[SKU("SW-8"), .available] == 2 && rebuilt[SKU("SW-8"), .quarantined] == 1)
+        }
+    }
 }

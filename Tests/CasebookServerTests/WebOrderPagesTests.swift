@@ -178,4 +178,44 @@ struct WebOrderPagesTests {
             #expect(try await rex.post("/portal/orders/\(orders[1])/preference", [("entry_id", entries[0]), ("kind", "")]).status == .unprocessableContent)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func aDeliveryIsRecordedAndInspectedOnTheReceiptsPage(db: TestDatabase) async throws {
+        try await TestApp.run(db) { app in
+            _ = try await app.person("Lara Lead", role: .lead)
+            _ = try await app.admin.post("/api/v2/products", ["product": ["name": "Beam<Tag>", "currency": "EUR",
+                                                                        "variants": [["sku": "BT-PINK", "options": ["colour": "pink"], "price": 2900]]]])
+            _ = try await app.agent.post("/api/v2/orders", ["order": ["customer_id": .int(app.endUserA.id), "lines": [["sku": "BT-PINK", "quantity": 1]]]])
+            let agent = try await app.signedIn(TestApp.agentEmail)
+            var catalogue = try await agent.get("/agent/catalogue")
+            #expect(catalogue.contains("Beam&lt;Tag&gt;") && catalogue.contains("29.00 EUR") && catalogue.contains("colour: pink"))
+            #expect(catalogue.contains("href=\"/agent/backorders/BT-PINK\">1 in the queue"), "\(catalogue.html)")
+            #expect(!(try await agent.get("/agent/receipts")).contains("id=\"receive-form\""), "agents see receipts, leads record them")
+            #expect(try await agent.post("/agent/receipts", [("supplier", "S"), ("sku", "BT-PINK"), ("expected", "1"), ("received", "1")]).status == .forbidden)
+
+            let lead = try await app.signedIn("lara.lead@brightbeam.example")
+            #expect(try await lead.get("/agent/receipts").contains("id=\"receive-form\""))
+            #expect(try await lead.post("/agent/receipts", [("supplier", ""), ("sku", "BT-PINK"), ("expected", "5"), ("received", "4")]).status
+                    == .unprocessableContent)
+            let recorded = try await lead.post("/agent/receipts", [("supplier", "Shenzhen <Beam>"), ("reference", "PO-1"), ("sku", "BT-PINK"),
+                                                                  ("expected", "5"), ("received", "4")])
+            #expect(recorded.status == .seeOther)
+            var page = try await lead.get(recorded.location ?? "/agent/receipts")
+            #expect(page.contains("Shenzhen &lt;Beam&gt;") && page.contains("awaiting inspection"))
+            #expect(page.contains("Short delivery: 1 × BT-PINK"))
+            let receipt = try #require(page.firstMatch(#"data-receipt-id="(\d+)""#))
+            let bad = try await lead.post("/agent/receipts/\(receipt)/inspection", [("sku_0", "BT-PINK"), ("good_0", "4"), ("defective_0", "1")])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.contains("must equal received 4"))
+            let inspected = try await lead.post("/agent/receipts/\(receipt)/inspection", [("sku_0", "BT-PINK"), ("good_0", "3"), ("defective_0", "1"),
+                                                                                          ("reason_0", "no charge"), ("allocate", "on")])
+            #expect(inspected.status == .seeOther)
+            page = try await lead.get("/agent/receipts")
+            #expect(page.contains("3 good, 1 defective (no charge)") && page.contains("Defective: 1 × BT-PINK — no charge"))
+            catalogue = try await agent.get("/agent/catalogue")
+            #expect(catalogue.contains("<td class=\"available\">2</td><td>1</td><td>1</td>"), "2 available, 1 reserved for the waiting order, 1 quarantined")
+            #expect(try await lead.post("/agent/receipts/\(receipt)/inspection", [("sku_0", "BT-PINK"), ("good_0", "4"), ("defective_0", "0")]).status
+                    == .unprocessableContent, "inspected once")
+        }
+    }
 }

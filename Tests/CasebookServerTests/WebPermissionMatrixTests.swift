@@ -34,7 +34,7 @@ struct WebPermissionMatrixTests {
         var form: [(String, String)] = []
     }
 
-    static func routes(ticket: Int, userID: Int, macro: Int, order: Int) -> [Route] {
+    static func routes(ticket: Int, userID: Int, macro: Int, order: Int, receipt: Int) -> [Route] {
         [
             Route(method: .get, path: "/agent/views/mine", rule: .permission(.useWorkspace)),
             Route(method: .get, path: "/agent/views/unassigned?sort=priority", rule: .permission(.useWorkspace)),
@@ -62,6 +62,10 @@ struct WebPermissionMatrixTests {
                   form: [("kind", "amount"), ("amount", "lots"), ("reason", "goodwill")]),
             Route(method: .post, path: "/agent/orders/\(order)/preference", rule: .permission(.editTicketFields), form: [("kind", "")]),
             Route(method: .get, path: "/agent/backorders", rule: .permission(.useWorkspace)),
+            Route(method: .get, path: "/agent/catalogue", rule: .permission(.useWorkspace)),
+            Route(method: .get, path: "/agent/receipts", rule: .permission(.useWorkspace)),
+            Route(method: .post, path: "/agent/receipts", rule: .permission(.manageInventory), form: [("supplier", ""), ("expected", "x")]),
+            Route(method: .post, path: "/agent/receipts/\(receipt)/inspection", rule: .permission(.manageInventory), form: []),
             Route(method: .get, path: "/agent/refunds", rule: .permission(.approveExceptions)),
             Route(method: .get, path: "/portal", rule: .permission(.usePortal)),
             Route(method: .get, path: "/portal/orders", rule: .permission(.usePortal)),
@@ -97,6 +101,8 @@ struct WebPermissionMatrixTests {
             _ = try await app.admin.post("/api/v2/products", ["product": ["name": "Switch", "variants": [["sku": "SW-8", "price": 19900]]]])
             let order = try await app.agent.post("/api/v2/orders", ["order": ["customer_id": .int(app.endUserA.id), "lines": [["sku": "SW-8", "quantity": 1]]]])
             let orderID = try #require(order["order"]?["id"]?.intValue, "\(order.text)")
+            let receipt = try await app.admin.post("/api/v2/stock_receipts", ["stock_receipt": ["supplier": "S", "lines": [["sku": "SW-8", "expected": 1, "received": 1]]]])
+            let receiptID = try #require(receipt["stock_receipt"]?["id"]?.intValue, "\(receipt.text)")
             let emails: [Who: String] = [.endUserA: TestApp.endUserAEmail, .endUserB: TestApp.endUserBEmail,
                                          .agent: TestApp.agentEmail, .lead: "lee@brightbeam.example",
                                          .manager: "max@brightbeam.example", .admin: TestApp.adminEmail]
@@ -107,7 +113,7 @@ struct WebPermissionMatrixTests {
                 } else {
                     _ = try await browser.get("/sign-in")
                 }
-                for route in Self.routes(ticket: ticket, userID: app.endUserB.id, macro: macro, order: orderID) {
+                for route in Self.routes(ticket: ticket, userID: app.endUserB.id, macro: macro, order: orderID, receipt: receiptID) {
                     let page = route.method == .get ? try await browser.get(route.path) : try await browser.post(route.path, route.form)
                     let allowed = Self.allowed(who, route.rule)
                     let denied: Bool

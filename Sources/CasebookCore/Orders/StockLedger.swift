@@ -16,6 +16,8 @@ public enum MovementReason: String, Hashable, Codable, Sendable, CaseIterable {
     case receipt, allocation, shipment, defectFound, returnRestock, allocationCancelled
     /// Defective units sent back to the supplier on a claim.
     case returnedToSupplier
+    /// Units that waited in quarantine for a receipt's inspection and passed it.
+    case inspectionPassed
 
     /// The (from, to) pairs this reason may record; `nil` is outside the warehouse.
     public var allowedTransitions: [(from: StockState?, to: StockState?)] {
@@ -27,6 +29,7 @@ public enum MovementReason: String, Hashable, Codable, Sendable, CaseIterable {
         case .returnRestock: [(nil, .available)]
         case .allocationCancelled: [(.reserved, .available)]
         case .returnedToSupplier: [(.quarantined, nil)]
+        case .inspectionPassed: [(.quarantined, .available)]
         }
     }
 

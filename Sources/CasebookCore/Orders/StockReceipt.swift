@@ -116,4 +116,44 @@ public struct StockReceipt: Hashable, Codable, Sendable, Identifiable {
         try errors.throwIfAny()
         return booking
     }
+
+    // MARK: In two steps: the delivery arrives, then it is inspected
+
+    /// Step one: the delivery arrives. Every received unit waits in quarantine until it is inspected; a short
+    /// delivery is claimed at once.
+    public func arrive(by actorID: Int, at: Int64) throws(FieldErrors) -> Booking {
+        var errors = FieldErrors()
+        if Set(lines.map(\.sku)).count != lines.count {
+            errors.add("lines", error: "InvalidValue", "Receipt \(id): each SKU may appear on only one line")
+        }
+        var booking = Booking(movements: [], claims: [])
+        for line in lines {
+            if line.expected < 0 || line.received < 0 {
+                errors.add("lines", error: "InvalidValue",
+                           "Receipt \(id): \(line.sku) counts cannot be negative (expected \(line.expected), received \(line.received))")
+                continue
+            }
+            if line.expected > line.received {
+                booking.claims.append(SupplierClaim(kind: .shortDelivery, sku: line.sku, quantity: line.expected - line.received,
+                                                    reason: "expected \(line.expected), received \(line.received)"))
+            }
+            if line.received > 0 {
+                booking.movements.append(StockMovement(sku: line.sku, quantity: line.received, from: nil, to: .quarantined,
+                                                       reason: .receipt, actorID: actorID, at: at, reference: "receipt \(id) (awaiting inspection)"))
+            }
+        }
+        try errors.throwIfAny()
+        return booking
+    }
+
+    /// Step two: the inspection of an arrived delivery releases the good units to available stock; the defective
+    /// ones stay in quarantine with a claim. The same checks as a receipt inspected on arrival.
+    public func inspect(_ inspections: [Inspection], by actorID: Int, at: Int64) throws(FieldErrors) -> Booking {
+        let checked = try book(inspections, by: actorID, at: at)
+        let good = checked.movements.filter { $0.to == .available }.map {
+            StockMovement(sku: $0.sku, quantity: $0.quantity, from: .quarantined, to: .available, reason: .inspectionPassed,
+                          actorID: actorID, at: at, reference: "receipt \(id)")
+        }
+        return Booking(movements: good, claims: checked.claims.filter { $0.kind == .defective })
+    }
 }

@@ -4715,11 +4715,11 @@ enum OpenAPIDocument {
         "/api/v2/stock_receipts": {
           "post": {
             "operationId": "createStockReceipt",
-            "summary": "Book a delivery",
+            "summary": "Record a delivery",
             "tags": [
               "Orders"
             ],
-            "description": "**Casebook extension.** Books an inspected delivery in one transaction: good units become available, defective ones go to quarantine; defects and short deliveries become claims against the supplier. With `allocate`, the received SKUs' backorder queues are allocated and committed too. Lead and above (permission `manageInventory`).",
+            "description": "**Casebook extension.** Records a delivery in one transaction. Inspected on arrival (with `inspection`): good units become available, defective ones go to quarantine; without, every received unit waits in quarantine for the inspection. Defects and short deliveries become claims against the supplier. With `allocate` (and an inspection), the received SKUs' backorder queues are allocated and committed too. Lead and above (permission `manageInventory`).",
             "requestBody": {
               "required": true,
               "content": {
@@ -4755,6 +4755,52 @@ enum OpenAPIDocument {
               },
               "422": {
                 "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "get": {
+            "operationId": "listStockReceipts",
+            "summary": "List deliveries",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Newest first, 100 at most; `status=received` lists those awaiting inspection. Staff.",
+            "parameters": [
+              {
+                "name": "status",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "received",
+                    "inspected"
+                  ]
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/StockReceiptsResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
               },
               "429": {
                 "$ref": "\u0023/components/responses/TooManyRequests"
@@ -4963,7 +5009,7 @@ enum OpenAPIDocument {
             "tags": [
               "Orders"
             ],
-            "description": "**Casebook extension.** Records what the customer wants while waiting (wait, cancel and refund, or accept substitutes, and whether a partial shipment is fine), with who captured it and when; written on the order's tickets. An unknown or no longer waiting entry answers 404. Staff only.",
+            "description": "**Casebook extension.** Records what the customer wants while waiting (wait, cancel and refund, or accept substitutes, and whether a partial shipment is fine), with who captured it and when; written on the order's tickets. An unknown or no longer waiting entry answers 404. Staff record it on the customer's behalf; a customer states their own (another customer's entry answers 404). Choosing `cancel_and_refund` cancels the entry and gives the refund of its units at once (reason `backorder_cancelled`, event `refund.approved`).",
             "parameters": [
               {
                 "$ref": "\u0023/components/parameters/RecordId"
@@ -5780,6 +5826,103 @@ enum OpenAPIDocument {
                     "type": "string"
                   }
                 }
+              }
+            }
+          }
+        },
+        "/api/v2/stock_receipts/{id}": {
+          "get": {
+            "operationId": "showStockReceipt",
+            "summary": "Show a delivery",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** One delivery with its lines and claims. Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/StockReceiptResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/stock_receipts/{id}/inspection": {
+          "post": {
+            "operationId": "inspectStockReceipt",
+            "summary": "Inspect a delivery",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Inspects a delivery recorded on arrival: good units leave quarantine and become available, defective ones stay quarantined with a `defective` claim; good + defective must equal what was received, per SKU. Once per delivery (422 after). With `allocate` (a lead), the SKUs' backorder queues are allocated and committed. Permission `manageInventory`.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/StockReceiptInspectionRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/StockReceiptResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
               }
             }
           }
@@ -10583,7 +10726,7 @@ enum OpenAPIDocument {
                     "defective"
                   ]
                 },
-                "description": "What inspection found per SKU: good units become available, defective ones go to quarantine with a `defective` claim."
+                "description": "What inspection found per SKU: good units become available, defective ones go to quarantine with a `defective` claim. Leave it out to record the delivery on arrival: every received unit waits in quarantine until `POST /api/v2/stock_receipts/{id}/inspection`."
               },
               "allocate": {
                 "type": "boolean",
@@ -10658,32 +10801,7 @@ enum OpenAPIDocument {
             "type": "object",
             "properties": {
               "stock_receipt": {
-                "type": "object",
-                "properties": {
-                  "id": {
-                    "type": "integer"
-                  },
-                  "supplier_claims": {
-                    "type": "array",
-                    "items": {
-                      "$ref": "\u0023/components/schemas/SupplierClaim"
-                    }
-                  },
-                  "allocation": {
-                    "allOf": [
-                      {
-                        "$ref": "\u0023/components/schemas/AllocationPlan"
-                      }
-                    ],
-                    "nullable": true,
-                    "description": "The committed allocation when `allocate` was sent, else `null`."
-                  }
-                },
-                "required": [
-                  "id",
-                  "supplier_claims",
-                  "allocation"
-                ]
+                "$ref": "\u0023/components/schemas/StockReceipt"
               }
             },
             "required": [
@@ -12117,6 +12235,179 @@ enum OpenAPIDocument {
             },
             "required": [
               "import"
+            ]
+          },
+          "StockReceipt": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "supplier": {
+                "type": "string"
+              },
+              "reference": {
+                "type": "string"
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "received",
+                  "inspected"
+                ],
+                "description": "`received`: arrived, units in quarantine awaiting inspection."
+              },
+              "created_by_id": {
+                "type": "integer"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "inspected_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              },
+              "lines": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "sku": {
+                      "type": "string"
+                    },
+                    "expected": {
+                      "type": "integer"
+                    },
+                    "received": {
+                      "type": "integer"
+                    },
+                    "good": {
+                      "type": "integer",
+                      "nullable": true,
+                      "description": "`null` until inspected."
+                    },
+                    "defective": {
+                      "type": "integer",
+                      "nullable": true
+                    },
+                    "defect_reason": {
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "sku",
+                    "expected",
+                    "received",
+                    "good",
+                    "defective",
+                    "defect_reason"
+                  ]
+                }
+              },
+              "supplier_claims": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/SupplierClaim"
+                }
+              },
+              "allocation": {
+                "allOf": [
+                  {
+                    "$ref": "\u0023/components/schemas/AllocationPlan"
+                  }
+                ],
+                "nullable": true,
+                "description": "The committed allocation when `allocate` was sent, else `null`."
+              }
+            },
+            "required": [
+              "id",
+              "supplier",
+              "reference",
+              "status",
+              "created_by_id",
+              "created_at",
+              "inspected_at",
+              "lines",
+              "supplier_claims"
+            ]
+          },
+          "StockReceiptsResponse": {
+            "type": "object",
+            "properties": {
+              "stock_receipts": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/StockReceipt"
+                }
+              },
+              "count": {
+                "type": "integer"
+              }
+            },
+            "required": [
+              "stock_receipts",
+              "count"
+            ]
+          },
+          "StockReceiptInspectionRequest": {
+            "type": "object",
+            "properties": {
+              "stock_receipt": {
+                "type": "object",
+                "properties": {
+                  "inspection": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "sku": {
+                          "type": "string"
+                        },
+                        "good": {
+                          "type": "integer"
+                        },
+                        "defective": {
+                          "type": "integer"
+                        },
+                        "reason": {
+                          "type": "string",
+                          "description": "Why units are defective."
+                        }
+                      },
+                      "required": [
+                        "sku",
+                        "good",
+                        "defective"
+                      ]
+                    },
+                    "description": "What inspection found per SKU: good units become available, defective ones go to quarantine with a `defective` claim. Leave it out to record the delivery on arrival: every received unit waits in quarantine until `POST /api/v2/stock_receipts/{id}/inspection`."
+                  },
+                  "allocate": {
+                    "type": "boolean",
+                    "description": "Also commit an allocation for the received SKUs' backorder queues (as `POST /api/v2/allocations`)."
+                  }
+                },
+                "required": [
+                  "inspection"
+                ],
+                "example": {
+                  "inspection": [
+                    {
+                      "sku": "BT-PINK",
+                      "good": 16,
+                      "defective": 2,
+                      "reason": "stained"
+                    }
+                  ],
+                  "allocate": true
+                }
+              }
+            },
+            "required": [
+              "stock_receipt"
             ]
           }
         }

@@ -77,6 +77,7 @@ public func buildRouter(config: AppConfig, database: Database, logger: Logger,
     UserPageRoutes(services: services, renderer: renderer).register(on: web)
     OrderPageRoutes(services: services, renderer: renderer).register(on: web)
     OrderDetailRoutes(services: services, renderer: renderer).register(on: web)
+    InventoryPageRoutes(services: services, renderer: renderer).register(on: web)
     AdminRoutingRoutes(services: services, renderer: renderer).register(on: web)
     return router
 }

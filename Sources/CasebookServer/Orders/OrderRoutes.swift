@@ -16,6 +16,9 @@ struct OrderRoutes: Sendable {
         api.get("products/:id", use: showProduct)
         api.get("stock", use: stock)
         api.post("stock_receipts", use: receive)
+        api.get("stock_receipts", use: listReceipts)
+        api.get("stock_receipts/:id", use: showReceipt)
+        api.post("stock_receipts/:id/inspection", use: inspect)
         api.post("orders", use: createOrder)
         api.get("orders/:id", use: showOrder)
         api.get("backorders", use: queue)
@@ -96,6 +99,28 @@ struct OrderRoutes: Sendable {
         })])
     }
 
+    static func inspections(_ value: JSONValue?) -> [Inspection]? {
+        guard let list = value?.arrayValue else { return nil }
+        return list.map {
+            Inspection(sku: SKU($0["sku"]?.stringValue ?? ""), good: $0["good"]?.intValue ?? 0, defective: $0["defective"]?.intValue ?? 0,
+                       reason: $0["reason"]?.stringValue ?? "")
+        }
+    }
+
+    static func present(_ r: ReceiptRecord) -> JSONValue {
+        ["id": .int(r.id), "supplier": .string(r.supplier), "reference": .string(r.reference), "status": .string(r.status),
+         "created_by_id": .int(r.createdByID), "created_at": JSONValue(Timestamp.date(r.createdAt)),
+         "inspected_at": JSONValue(r.inspectedAt.map(Timestamp.date)),
+         "lines": .array(r.lines.map { l in
+             ["sku": .string(l.sku), "expected": .int(l.expected), "received": .int(l.received), "good": JSONValue(l.good),
+              "defective": JSONValue(l.defective), "defect_reason": .string(l.defectReason)]
+         }),
+         "supplier_claims": .array(r.claims.map { ["kind": .string($0.kind), "sku": .string($0.sku), "quantity": .int($0.quantity), "reason": .string($0.reason)] })]
+    }
+
+    /// A delivery: `lines` [{sku, expected, received}], and `inspection` [{sku, good, defective, reason}] when it was
+    /// inspected on arrival (without, the units wait in quarantine for `POST /stock_receipts/{id}/inspection`);
+    /// `allocate: true` (a lead) runs the allocation for its SKUs once good units are in.
     @Sendable func receive(_ request: Request, context: CasebookContext) async throws -> Response {
         let actor = try context.require(.manageInventory)
         let body = try await request.envelope("stock_receipt", context: context)
@@ -103,23 +128,51 @@ struct OrderRoutes: Sendable {
             ReceiptLine(sku: SKU($0["sku"]?.stringValue ?? ""), expected: $0["expected"]?.intValue ?? 0, received: $0["received"]?.intValue ?? 0)
         }
         if lines.isEmpty { throw APIError.invalid("lines", "Lines: a receipt needs at least one line {sku, expected, received}") }
-        let inspections = (body["inspection"]?.arrayValue ?? []).map {
-            Inspection(sku: SKU($0["sku"]?.stringValue ?? ""), good: $0["good"]?.intValue ?? 0, defective: $0["defective"]?.intValue ?? 0,
-                       reason: $0["reason"]?.stringValue ?? "")
+        let inspections = Self.inspections(body["inspection"])
+        let (id, _) = try await orders.receive(supplier: body["supplier"]?.stringValue ?? "", reference: body["reference"]?.stringValue ?? "",
+                                               lines: lines, inspections: inspections, actor: actor)
+        var allocated: JSONValue = .null
+        if inspections != nil, body["allocate"]?.boolValue == true, actor.role.allows(.reorderQueues) {
+            allocated = Self.present(try await orders.allocate(skus: lines.map(\.sku), commit: true, actor: actor))
         }
-        let (id, claims) = try await orders.receive(supplier: body["supplier"]?.stringValue ?? "", reference: body["reference"]?.stringValue ?? "",
-                                                    lines: lines, inspections: inspections, actor: actor)
+        return JSONResponse(["stock_receipt": try await receiptJSON(id, allocation: allocated)], status: .created)
+    }
+
+    func receiptJSON(_ id: Int, allocation: JSONValue) async throws -> JSONValue {
+        guard let record = try await database.read({ db in try await ReceiptStore(db: db).find(id: id) }) else { throw APIError.notFound() }
+        guard case .object(var object) = Self.present(record) else { return .null }
+        object["allocation"] = allocation
+        return .object(object)
+    }
+
+    @Sendable func inspect(_ request: Request, context: CasebookContext) async throws -> Response {
+        let actor = try context.require(.manageInventory)
+        let id = try context.parameters.id()
+        let body = try await request.envelope("stock_receipt", context: context)
+        guard let inspections = Self.inspections(body["inspection"]) else {
+            throw APIError.invalid("inspection", "Inspection: a list of {sku, good, defective, reason}", error: "BlankValue")
+        }
+        let (lines, _) = try await orders.inspect(receiptID: id, inspections: inspections, actor: actor)
         var allocated: JSONValue = .null
         if body["allocate"]?.boolValue == true, actor.role.allows(.reorderQueues) {
-            let plan = try await orders.allocate(skus: lines.map(\.sku), commit: true, actor: actor)
-            allocated = Self.present(plan)
+            allocated = Self.present(try await orders.allocate(skus: lines.map(\.sku), commit: true, actor: actor))
         }
-        return JSONResponse(["stock_receipt": [
-            "id": .int(id),
-            "supplier_claims": .array(claims.map { ["kind": .string($0.kind.rawValue), "sku": .string($0.sku.rawValue), "quantity": .int($0.quantity),
-                                                    "reason": .string($0.reason)] }),
-            "allocation": allocated,
-        ]], status: .created)
+        return JSONResponse(["stock_receipt": try await receiptJSON(id, allocation: allocated)])
+    }
+
+    @Sendable func listReceipts(_ request: Request, context: CasebookContext) async throws -> Response {
+        _ = try context.require(.useWorkspace)
+        let status = request.uri.queryParameters.get("status")
+        if let status, !["received", "inspected"].contains(status) {
+            throw APIError.badRequest("status: received (awaiting inspection) or inspected")
+        }
+        let list = try await database.read { db in try await ReceiptStore(db: db).list(status: status) }
+        return JSONResponse(["stock_receipts": .array(list.map(Self.present)), "count": .int(list.count)])
+    }
+
+    @Sendable func showReceipt(_ request: Request, context: CasebookContext) async throws -> Response {
+        _ = try context.require(.useWorkspace)
+        return JSONResponse(["stock_receipt": try await receiptJSON(try context.parameters.id(), allocation: .null)])
     }
 
     // MARK: Orders

@@ -114,7 +114,10 @@ struct OrderService: Sendable {
 
     /// Books an inspected delivery: good units become available, defective ones go to quarantine with a claim
     /// against the supplier (and short deliveries too). Returns the claims.
-    func receive(supplier: String, reference: String, lines: [ReceiptLine], inspections: [Inspection], actor: Actor) async throws -> (Int, [SupplierClaim]) {
+    /// Records a delivery. With `inspections` it is inspected on arrival (good units available, defective ones
+    /// quarantined and claimed); without, every received unit waits in quarantine for `inspect`. A short delivery is
+    /// claimed either way. One transaction.
+    func receive(supplier: String, reference: String, lines: [ReceiptLine], inspections: [Inspection]?, actor: Actor) async throws -> (Int, [SupplierClaim]) {
         let now = clock.now()
         guard !supplier.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError.invalid("supplier", "Supplier: cannot be blank") }
         return try await database.write { db in
@@ -124,31 +127,64 @@ struct OrderService: Sendable {
             }
             let receiptID = try await db.raw("""
                 INSERT INTO stock_receipts (supplier, reference, status, created_by_id, created_at, inspected_at)
-                VALUES (\(bind: supplier), \(bind: reference), 'inspected', \(bind: actor.id), \(bind: now), \(bind: now)) RETURNING id
+                VALUES (\(bind: supplier), \(bind: reference), \(bind: inspections == nil ? "received" : "inspected"), \(bind: actor.id),
+                        \(bind: now), \(bind: inspections == nil ? nil : now)) RETURNING id
                 """).first()!.decode(column: "id", as: Int.self)
             let booking: StockReceipt.Booking
             do throws(FieldErrors) {
-                booking = try StockReceipt(id: receiptID, lines: lines).book(inspections, by: actor.id, at: now)
+                let receipt = StockReceipt(id: receiptID, lines: lines)
+                if let inspections {
+                    booking = try receipt.book(inspections, by: actor.id, at: now)
+                } else {
+                    booking = try receipt.arrive(by: actor.id, at: now)
+                }
             } catch {
                 throw APIError.invalid(error)
             }
             for line in lines {
-                let inspection = inspections.first { $0.sku == line.sku }
+                let inspection = inspections?.first { $0.sku == line.sku }
                 try await db.raw("""
                     INSERT INTO stock_receipt_lines (receipt_id, sku, expected, received, good, defective, defect_reason)
                     VALUES (\(bind: receiptID), \(bind: line.sku.rawValue), \(bind: line.expected), \(bind: line.received),
-                            \(bind: inspection?.good), \(bind: inspection?.defective), \(bind: inspection?.reason ?? ""))
+                            \(bind: inspection?.good ?? (inspections != nil && line.received == 0 ? 0 : nil)),
+                            \(bind: inspection?.defective ?? (inspections != nil && line.received == 0 ? 0 : nil)), \(bind: inspection?.reason ?? ""))
                     """).run()
             }
             try await StockStore(db: db).apply(booking.movements)
-            for claim in booking.claims {
+            try await ReceiptStore(db: db).insertClaims(booking.claims, receiptID: receiptID, now: now)
+            return (receiptID, booking.claims)
+        }
+    }
+
+    /// Inspects a delivery that arrived uninspected: good units become available, defective ones stay quarantined
+    /// and are claimed. One transaction; a receipt is inspected once.
+    func inspect(receiptID: Int, inspections: [Inspection], actor: Actor) async throws -> (lines: [ReceiptLine], claims: [SupplierClaim]) {
+        let now = clock.now()
+        return try await database.write { db in
+            let store = ReceiptStore(db: db)
+            guard let receipt = try await store.find(id: receiptID) else { throw APIError.notFound("No stock receipt \(receiptID)") }
+            guard receipt.status == "received" else {
+                throw APIError.invalid("status", "Receipt #\(receiptID) was inspected already", error: "InvalidValue")
+            }
+            let lines = receipt.lines.map { ReceiptLine(sku: SKU($0.sku), expected: $0.expected, received: $0.received) }
+            let booking: StockReceipt.Booking
+            do throws(FieldErrors) {
+                booking = try StockReceipt(id: receiptID, lines: lines).inspect(inspections, by: actor.id, at: now)
+            } catch {
+                throw APIError.invalid(error)
+            }
+            try await StockStore(db: db).apply(booking.movements)
+            try await store.insertClaims(booking.claims, receiptID: receiptID, now: now)
+            for line in lines {
+                let inspection = inspections.first { $0.sku == line.sku }
                 try await db.raw("""
-                    INSERT INTO supplier_claims (receipt_id, kind, sku, quantity, reason, created_at)
-                    VALUES (\(bind: receiptID), \(bind: claim.kind.rawValue), \(bind: claim.sku.rawValue), \(bind: claim.quantity),
-                            \(bind: claim.reason), \(bind: now))
+                    UPDATE stock_receipt_lines SET good = \(bind: inspection?.good ?? 0), defective = \(bind: inspection?.defective ?? 0),
+                        defect_reason = \(bind: inspection?.reason ?? "")
+                    WHERE receipt_id = \(bind: receiptID) AND sku = \(bind: line.sku.rawValue)
                     """).run()
             }
-            return (receiptID, booking.claims)
+            try await db.raw("UPDATE stock_receipts SET status = 'inspected', inspected_at = \(bind: now) WHERE id = \(bind: receiptID)").run()
+            return (lines, booking.claims)
         }
     }
 

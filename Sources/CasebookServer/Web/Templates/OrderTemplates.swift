@@ -115,5 +115,63 @@ extension PageTemplates {
         {{/main}}
         {{/layout}}
         """#),
+        ("catalogue", #"""
+        {{<layout}}
+        {{$main}}
+        <h1>Catalogue</h1>
+        {{#products}}
+        <section class="product" aria-labelledby="product-{{id}}">
+          <h2 id="product-{{id}}">{{name}}</h2>{{#description}}<p>{{.}}</p>{{/description}}
+          <table class="variants">
+            <thead><tr><th scope="col">SKU</th><th scope="col">Variant</th><th scope="col">Price</th><th scope="col">Available</th>
+              <th scope="col">Reserved</th><th scope="col">Quarantined</th><th scope="col">Shipped</th><th scope="col">Waiting customers</th></tr></thead>
+            <tbody>{{#variants}}<tr data-sku="{{sku}}"><td>{{sku}}</td><td>{{name}}{{#options}} <small>({{.}})</small>{{/options}}</td><td>{{price}}</td>
+              <td class="available">{{available}}</td><td>{{reserved}}</td><td>{{quarantined}}</td><td>{{shipped}}</td>
+              <td>{{#hasWaiting}}<a href="/agent/backorders/{{sku}}">{{waiting}} in the queue</a>{{/hasWaiting}}{{^hasWaiting}}none{{/hasWaiting}}</td></tr>{{/variants}}</tbody>
+          </table>
+        </section>
+        {{/products}}
+        {{^products}}<p class="empty">No products yet: add them through the API or a Shopify order export.</p>{{/products}}
+        {{/main}}
+        {{/layout}}
+        """#),
+        ("receipts", #"""
+        {{<layout}}
+        {{$main}}
+        <h1>Stock receipts</h1>
+        {{#canReceive}}
+        <form id="receive-form" method="post" action="/agent/receipts">
+          <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+          <fieldset><legend>Record a delivery</legend>
+          <label for="supplier">Supplier</label> <input id="supplier" name="supplier" required maxlength="200">
+          <label for="reference">Reference</label> <input id="reference" name="reference" maxlength="100">
+          <label for="sku">SKU</label> <select id="sku" name="sku">{{#skus}}<option>{{.}}</option>{{/skus}}</select>
+          <label for="expected">Expected</label> <input id="expected" name="expected" type="number" min="0" required size="5">
+          <label for="received">Received</label> <input id="received" name="received" type="number" min="0" required size="5">
+          <button type="submit">Record</button> <small>The units wait in quarantine until inspected.</small>
+          </fieldset>
+        </form>
+        {{/canReceive}}
+        {{#receipts}}
+        <section class="receipt" data-receipt-id="{{id}}" aria-labelledby="receipt-{{id}}">
+          <h2 id="receipt-{{id}}">#{{id}} {{supplier}}{{#reference}} · {{.}}{{/reference}} <small>{{created}} · <span class="status">{{status}}</span></small></h2>
+          {{#canInspect}}<form class="inspection" method="post" action="/agent/receipts/{{id}}/inspection"><input type="hidden" name="csrf" value="{{chrome.csrf}}">{{/canInspect}}
+          <table>
+            <thead><tr><th scope="col">SKU</th><th scope="col">Expected</th><th scope="col">Received</th><th scope="col">Inspection</th></tr></thead>
+            <tbody>{{#lines}}<tr><td>{{sku}}</td><td>{{expected}}</td><td>{{received}}</td>
+              <td>{{#inspected}}{{.}}{{/inspected}}{{^inspected}}{{#canInspect}}<input type="hidden" name="sku_{{index}}" value="{{sku}}">
+                <label for="good-{{id}}-{{index}}">good</label> <input id="good-{{id}}-{{index}}" name="good_{{index}}" type="number" min="0" value="{{received}}" size="5">
+                <label for="defective-{{id}}-{{index}}">defective</label> <input id="defective-{{id}}-{{index}}" name="defective_{{index}}" type="number" min="0" value="0" size="5">
+                <label for="reason-{{id}}-{{index}}">what is wrong</label> <input id="reason-{{id}}-{{index}}" name="reason_{{index}}" maxlength="300">{{/canInspect}}{{^canInspect}}awaiting inspection{{/canInspect}}{{/inspected}}</td></tr>{{/lines}}</tbody>
+          </table>
+          {{#canInspect}}{{#canAllocate}}<label><input type="checkbox" name="allocate" checked> allocate the good units to the queue now</label>{{/canAllocate}}
+            <button type="submit">Record the inspection</button></form>{{/canInspect}}
+          {{#claims}}<p class="claim">{{.}}</p>{{/claims}}
+        </section>
+        {{/receipts}}
+        {{^receipts}}<p class="empty">No deliveries recorded yet.</p>{{/receipts}}
+        {{/main}}
+        {{/layout}}
+        """#),
     ]
 }

@@ -23,6 +23,8 @@ enum PageTemplates {
             {{#chrome.isStaff}}
             <a href="/agent">Views</a>
             {{#chrome.canSeeTeam}}<a href="/agent/team">Team</a>{{/chrome.canSeeTeam}}
+            <a href="/agent/catalogue">Catalogue</a>
+            <a href="/agent/receipts">Receipts</a>
             <a href="/agent/backorders">Backorders</a>
             {{#chrome.canSeeTeam}}<a href="/agent/refunds">Refunds</a>{{/chrome.canSeeTeam}}
             <form id="search-form" class="search" method="get" action="/agent/search" role="search">
