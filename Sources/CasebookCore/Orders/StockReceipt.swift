@@ -74,16 +74,7 @@ public struct StockReceipt: Hashable, Codable, Sendable, Identifiable {
         }
         var booking = Booking(movements: [], claims: [])
         for line in lines {
-            if line.expected < 0 || line.received < 0 {
-                errors.add("lines", error: "InvalidValue",
-                           "Receipt \(id): \(line.sku) counts cannot be negative (expected \(line.expected), received \(line.received))")
-                continue
-            }
-            if line.expected > line.received {
-                booking.claims.append(SupplierClaim(kind: .shortDelivery, sku: line.sku, quantity: line.expected - line.received,
-                                                    reason: "expected \(line.expected), received \(line.received)"))
-            }
-            guard line.received > 0 else { continue }
+            guard counted(line, errors: &errors, claims: &booking.claims), line.received > 0 else { continue }
             guard let inspection = bySKU[line.sku] else {
                 errors.add("inspections", error: "BlankValue", "Receipt \(id): \(line.sku) received \(line.received) but was not inspected")
                 continue
@@ -128,15 +119,7 @@ public struct StockReceipt: Hashable, Codable, Sendable, Identifiable {
         }
         var booking = Booking(movements: [], claims: [])
         for line in lines {
-            if line.expected < 0 || line.received < 0 {
-                errors.add("lines", error: "InvalidValue",
-                           "Receipt \(id): \(line.sku) counts cannot be negative (expected \(line.expected), received \(line.received))")
-                continue
-            }
-            if line.expected > line.received {
-                booking.claims.append(SupplierClaim(kind: .shortDelivery, sku: line.sku, quantity: line.expected - line.received,
-                                                    reason: "expected \(line.expected), received \(line.received)"))
-            }
+            guard counted(line, errors: &errors, claims: &booking.claims) else { continue }
             if line.received > 0 {
                 booking.movements.append(StockMovement(sku: line.sku, quantity: line.received, from: nil, to: .quarantined,
                                                        reason: .receipt, actorID: actorID, at: at, reference: "receipt \(id) (awaiting inspection)"))
@@ -155,5 +138,19 @@ public struct StockReceipt: Hashable, Codable, Sendable, Identifiable {
                           actorID: actorID, at: at, reference: "receipt \(id)")
         }
         return Booking(movements: good, claims: checked.claims.filter { $0.kind == .defective })
+    }
+
+    /// Checks a line's counts (false when they are negative) and claims a short delivery.
+    private func counted(_ line: ReceiptLine, errors: inout FieldErrors, claims: inout [SupplierClaim]) -> Bool {
+        if line.expected < 0 || line.received < 0 {
+            errors.add("lines", error: "InvalidValue",
+                       "Receipt \(id): \(line.sku) counts cannot be negative (expected \(line.expected), received \(line.received))")
+            return false
+        }
+        if line.expected > line.received {
+            claims.append(SupplierClaim(kind: .shortDelivery, sku: line.sku, quantity: line.expected - line.received,
+                                        reason: "expected \(line.expected), received \(line.received)"))
+        }
+        return true
     }
 }
