@@ -133,7 +133,21 @@ struct StorageTests {
             #expect(Bcrypt.verify(password, hash: hash))
             #expect(ticketsAfterFirst == stories.tickets.count)
             #expect(try await Self.count("tickets", in: database) == ticketsAfterFirst)
-            #expect(try await Self.count("users", in: database) == stories.users.count + 1)
+            // The stories' people, the first admin, and 24 BeamTag buyers of the demo shop.
+            #expect(try await Self.count("users", in: database) == stories.users.count + 1 + 24)
+            #expect(try await Self.count("products", in: database) == 2)
+            let shop = try await database.read { db in
+                (waiting: try await BackorderStore(db: db).waiting(skus: [SKU("BT-BLACK")]),
+                 rex: try await OrderReads(db: db).detail(id: try await db.raw("SELECT id FROM orders WHERE external_id = 'BB-48213'").first()!
+                    .decode(column: "id", as: Int.self)),
+                 juneRefunds: try await db.raw("SELECT r.status, r.reason FROM refunds r JOIN orders o ON o.id = r.order_id WHERE o.external_id = 'BB-47902'")
+                    .all().map { "\(try $0.decode(column: "status", as: String.self)) \(try $0.decode(column: "reason", as: String.self))" },
+                 awaiting: try await ReceiptStore(db: db).list(status: "received").count)
+            }
+            #expect(!shop.waiting.isEmpty, "customers still wait for black tags")
+            #expect(shop.rex?.shipments.map(\.items) == ["12 × BT-PINK"], "Rex accepted any colour, was moved to the bottom, and got pink")
+            #expect(shop.juneRefunds == ["approved backorderCancelled"])
+            #expect(shop.awaiting == 1)
             #expect(try await Self.count("organizations", in: database) == stories.organizations.count)
             #expect(try await Self.count("groups", in: database) == stories.groups.count)
             // Routing and SLAs come with the stories: hours, two policies, the newcomer's exclusion, every ticket's SLA history.

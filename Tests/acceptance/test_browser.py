@@ -446,6 +446,21 @@ def test_screenshots_of_the_main_pages(casebook_demo, new_browser, tmp_path):
     element(driver, "ol#timeline li.timeline-entry", "the demo ticket's timeline")
     shoot("ticket")
 
+    # The backorder story's shop: Rex's ticket shows his order; the order page, the queue board, the receipts.
+    open_page(driver, base, f"/agent/tickets/{tickets['demo-backorder-rex']['id']}")
+    link = element(driver, "ul#requester-orders a", "Rex's order on his ticket's requester card")
+    click_and_wait_for_new_page(driver, link, "the order page")
+    lines = element(driver, "table#order-lines", "the order's lines").text
+    assert "BT-BLACK" in lines, f"Rex ordered black tags{describe_page(driver)}"
+    assert "12 × BT-PINK" in element(driver, "ul#order-shipments").text, f"and got pink ones{describe_page(driver)}"
+    shoot("order")
+    open_page(driver, base, "/agent/backorders/BT-BLACK")
+    element(driver, "ol#backorder-board li.queue-entry", "customers waiting for black tags")
+    shoot("backorder-board")
+    open_page(driver, base, "/agent/receipts")
+    element(driver, "form.inspection", "the delivery waiting for inspection (Morgan is a lead)")
+    shoot("receipts")
+
     submit_form(driver, "form#sign-out", "signing out")
     assert path_of(driver) == "/sign-in", f"signing out should lead to /sign-in{describe_page(driver)}"
 

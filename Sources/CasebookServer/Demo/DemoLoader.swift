@@ -21,6 +21,7 @@ public enum DemoLoader {
         let hash = try await SignInService.offload { Bcrypt.hash(password, cost: bcryptCost) }
         var summary = try await load(DemoData.stories, into: database, now: now, passwordHash: hash)
         try await DemoRouting.load(into: database)
+        try await DemoOrders.load(into: database)
         if summary.users > 0 { summary.password = password }
         return summary
     }
