@@ -128,4 +128,45 @@ struct SLAMetricEventsAPITests {
             #expect(try await Self.feed(app).count == events.count)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func breachesReachTheFeedFromTheJobOnceEvenAfterAStaleWrite(db: TestDatabase) async throws {
+        try await TestApp.run(db) { app in
+            _ = try await SLAAPITests.policy(app, title: "Urgent", priority: "urgent", minutes: 30)
+            let id = try await app.agent.createTicket(["subject": "Line down", "priority": "urgent",
+                                                       "requester_id": .int(app.endUserA.id), "comment": ["body": "Down"]])
+            func breachRows() async throws -> Int {
+                try await app.database.read { db in
+                    try await db.raw("SELECT COUNT(*) AS n FROM ticket_metric_events WHERE ticket_id = \(bind: id) AND type = 'breach'")
+                        .first()!.decode(column: "n", as: Int.self)
+                }
+            }
+            func schedule() async throws -> (String?, Int64?) {
+                try await app.database.read { db in
+                    let row = try await db.raw("SELECT scheduled_breaches, breach_due_at FROM ticket_slas WHERE ticket_id = \(bind: id)").first()!
+                    return (try row.decode(column: "scheduled_breaches", as: String?.self), try row.decode(column: "breach_due_at", as: Int64?.self))
+                }
+            }
+            // Ahead, the breach waits on the ticket's SLA row, not in the feed.
+            let ahead = try await schedule()
+            #expect(try await breachRows() == 0)
+            #expect(ahead.0?.hasSuffix(":p") == true && ahead.1 != nil, "\(ahead)")
+            // Past its instant, the SLA check writes it to the feed and remembers it as recorded.
+            app.clock.advance(minutes: 31)
+            _ = try await app.runJobs()
+            #expect(try await breachRows() == 1)
+            let after = try await schedule()
+            #expect(after.0?.hasSuffix(":r") == true && after.1 == nil, "\(after)")
+            // A writer that read the row before that saves it back: the breach is not written twice.
+            try await app.database.write { db in
+                try await db.raw("""
+                    UPDATE ticket_slas SET scheduled_breaches = \(bind: ahead.0), breach_due_at = \(bind: ahead.1) WHERE ticket_id = \(bind: id)
+                    """).run()
+            }
+            let events = Self.of(try await Self.feed(app), ticket: id)
+            #expect(events == ["reply_time#1 apply_sla", "reply_time#1 activate", "reply_time#1 breach"], "\(events)")
+            #expect(try await breachRows() == 1)
+            #expect(try await schedule().1 == nil)
+        }
+    }
 }

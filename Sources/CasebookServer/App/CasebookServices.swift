@@ -40,7 +40,10 @@ public struct CasebookServices: Sendable {
         runner.pollMillis = config.jobPollMillis
         let tickets = tickets, sla = sla, routing = routing, database = database, idle = config.routing.idleAfterMillis
         let jobs = jobs
-        runner.every(30_000, JobScheduler.slaCheck) { _ in try await sla.escalateDue(tickets: tickets) }
+        runner.every(30_000, JobScheduler.slaCheck) { _ in
+            try await sla.materialiseDueBreaches(database: tickets.database)
+            try await sla.escalateDue(tickets: tickets)
+        }
         runner.every(30_000, JobScheduler.routeWaiting) { _ in try await routing.routeWaiting(tickets: tickets) }
         runner.every(60_000, JobScheduler.presenceIdle) { now in
             _ = try await database.write { db in try await PresenceStore(db: db).markIdleAway(idleBefore: now - idle, now: now) }

@@ -20,14 +20,12 @@ struct MetricEventRecord: Sendable, Equatable {
 struct MetricEventStore: Sendable {
     let db: any SQLDatabase
 
-    /// Writes one change's events. Instances count per metric: first reply is reply instance 1, every next-reply
-    /// and periodic-update cycle a new instance.
-    func record(_ changes: SLAMetricEventChanges, ticketID: Int, policyID: Int?) async throws {
+    /// Writes one change's events. Breaches go to the ticket's schedule (`breaches`, saved with its SLA row) and
+    /// reach the feed when their instant passes; the others are written now. Instances count per metric: first reply
+    /// is reply instance 1, every next-reply and periodic-update cycle a new instance.
+    func record(_ changes: SLAMetricEventChanges, ticketID: Int, policyID: Int?, breaches: inout SLABreachSchedule) async throws {
         for cancel in changes.cancelledBreaches {
-            try await db.raw("""
-                UPDATE ticket_metric_events SET deleted = \(bind: true)
-                WHERE ticket_id = \(bind: ticketID) AND metric = \(bind: cancel.metric.rawValue) AND type = 'breach' AND time = \(bind: cancel.at)
-                """).run()
+            breaches.cancel(cancel.metric, at: cancel.at)
         }
         var instances: [SLAMetric: Int] = [:]
         for draft in changes.added {
@@ -49,6 +47,10 @@ struct MetricEventStore: Sendable {
                 }
             }
             instances[draft.metric] = instance
+            if draft.kind == .breach {
+                breaches.schedule(draft.metric, instance: instance, at: draft.at)
+                continue
+            }
             try await db.raw("""
                 INSERT INTO ticket_metric_events (ticket_id, metric, instance_id, type, time, policy_id, target_minutes, business_hours)
                 VALUES (\(bind: ticketID), \(bind: draft.metric.rawValue), \(bind: instance), \(bind: draft.kind.rawValue), \(bind: draft.at),

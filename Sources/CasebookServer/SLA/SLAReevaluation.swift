@@ -1,6 +1,9 @@
 import CasebookCore
 import Foundation
+import PostgresKit
 import SQLKit
+import SQLiteKit
+import Synchronization
 
 extension SLAService {
     /// What a re-evaluation did, with where its time went.
@@ -17,8 +20,6 @@ extension SLAService {
         var record: TicketSLARecord
         var facts: SLATicketFacts
         var updatedAt: Int64
-        /// The breaches the metric events feed holds ahead for the ticket (read with it, packed in one column).
-        var pendingBreaches: [SLARecordedMetricEvent]
     }
 
     /// Recomputes every unsolved ticket's policy, next breach and check time (after a policy or calendar change).
@@ -48,46 +49,74 @@ extension SLAService {
                     while after < last {
                         var started = ContinuousClock.now
                         let from = after
-                        let items = try await database.read { db in
-                            try await Self.readItems(after: from, through: last, limit: chunk, usesTags: snapshot.usesTags, db: db)
+                        let items: [Item]
+                        if let read = try await database.withPostgresConnection({ connection in
+                            try await Self.readItems(after: from, through: last, limit: chunk, usesTags: snapshot.usesTags, connection: connection)
+                        }) {
+                            items = read
+                        } else {
+                            items = try await database.withSQLiteReader { connection in
+                                try await Self.readItems(after: from, through: last, limit: chunk, usesTags: snapshot.usesTags, connection: connection)
+                            } ?? []
                         }
                         result.readSeconds += Self.seconds(since: started)
                         guard let final = items.last else { break }
                         result.read += items.count
                         started = ContinuousClock.now
                         var changed: [(TicketSLARecord, Int64)] = []
-                        var outcomes: [Int: MetricEventStore.Reevaluated] = [:]
-                        var pending: [Int: [SLARecordedMetricEvent]] = [:]
+                        var inserts: [Int: [MetricEventStore.Insert]] = [:]
+                        // Tickets that got another policy: their events are judged on the whole feed, read below.
+                        var moved: [Int: (index: Int, states: [SLAMetricState])] = [:]
                         for item in items {
                             var record = item.record
                             let before = (record.policyID, record.nextBreachAt, record.checkAt, record.breached)
                             let states = evaluate(&record, facts: item.facts, snapshot: snapshot, now: now)
-                            if before != (record.policyID, record.nextBreachAt, record.checkAt, record.breached) {
+                            let fieldsChanged = before != (record.policyID, record.nextBreachAt, record.checkAt, record.breached)
+                            if record.policyID != before.0 {
+                                moved[record.ticketID] = (changed.count, states)
                                 changed.append((record, item.updatedAt))
-                                // Re-announced when the policy is new to the ticket or was edited since it was computed.
-                                let applied = record.policyID.map { id in
-                                    id != before.0 || (snapshot.policies[id]?.updatedAt ?? 0) >= item.updatedAt
-                                } ?? false
-                                outcomes[record.ticketID] = .init(states: states, policyID: record.policyID,
-                                                                  policyChanged: record.policyID != before.0, applied: applied)
-                                if !item.pendingBreaches.isEmpty { pending[record.ticketID] = item.pendingBreaches }
+                                continue
                             }
+                            // Same policy: only breaches move (in the schedule, written with the row), and the targets
+                            // are announced again if the policy was edited after the ticket was last computed.
+                            let applied = fieldsChanged && record.policyID.map { (snapshot.policies[$0]?.updatedAt ?? 0) > item.updatedAt } ?? false
+                            if !applied {
+                                record.breaches.reconcile(with: states, now: now)
+                            } else {
+                                let events = SLAMetricEvents.reevaluated(recorded: record.breaches.standing, phasesKnown: false,
+                                                                         after: states, applied: applied, at: now)
+                                let others = record.breaches.apply(events)
+                                if !others.isEmpty {
+                                    inserts[record.ticketID] = MetricEventStore.inserts(others, ticketID: record.ticketID, policyID: record.policyID)
+                                }
+                            }
+                            if fieldsChanged || record.breaches != item.record.breaches { changed.append((record, item.updatedAt)) }
                         }
                         result.computeSeconds += Self.seconds(since: started)
                         started = ContinuousClock.now
-                        if !changed.isEmpty {
-                            // The metric events are worked out from what the feed holds, read outside the write lock;
-                            // only the rows written (not changed by someone meanwhile) get theirs.
-                            let found = outcomes, breaches = pending
-                            let events = try await database.read { db in
-                                try await MetricEventStore(db: db).reevaluationEvents(found, pendingBreaches: breaches, now: now)
+                        if !moved.isEmpty {
+                            let ids = Set(moved.keys)
+                            let phases = try await database.read { db in try await MetricEventStore(db: db).phaseEvents(ticketIDs: ids) }
+                            for (ticketID, (index, states)) in moved {
+                                var record = changed[index].0
+                                let events = SLAMetricEvents.reevaluated(
+                                    recorded: record.breaches.standing + (phases[ticketID] ?? []), phasesKnown: true, after: states,
+                                    applied: record.policyID != nil, at: now)
+                                let others = record.breaches.apply(events)
+                                if !others.isEmpty {
+                                    inserts[ticketID] = MetricEventStore.inserts(others, ticketID: ticketID, policyID: record.policyID)
+                                }
+                                changed[index].0 = record
                             }
                             result.readSeconds += Self.seconds(since: started)
                             started = ContinuousClock.now
-                            let rows = changed
+                        }
+                        if !changed.isEmpty {
+                            // Only the rows written (not changed by someone meanwhile) get their events.
+                            let rows = changed, found = inserts
                             try await database.write { db in
                                 let written = try await SLAStore(db: db).saveComputed(rows, now: now, engine: engine)
-                                try await MetricEventStore(db: db).write(written.compactMap { events[$0] }, engine: engine)
+                                try await MetricEventStore(db: db).insert(written.flatMap { found[$0] ?? [] }, engine: engine)
                             }
                         }
                         result.writeSeconds += Self.seconds(since: started)
@@ -116,45 +145,81 @@ extension SLAService {
         return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 
-    static func readItems(after: Int, through last: Int, limit: Int, usesTags: Bool, db: any SQLDatabase) async throws -> [Item] {
-        // "id:metric:instance:time" joined by commas: one text column instead of a row per breach.
-        let fields = "e.id || ':' || e.metric || ':' || e.instance_id || ':' || e.time"
-        let packed = db.dialect.name == "postgresql" ? "string_agg(\(fields), ',')" : "group_concat(\(fields), ',')"
-        let rows = try await db.raw("""
-            SELECT s.ticket_id, s.policy_id, s.history, s.next_breach_at, s.check_at, s.breached, s.escalated, s.updated_at,
-                   t.priority, t.group_id, t.organization_id, t.status, t.via_channel, t.type,
-                   (SELECT \(unsafeRaw: packed) FROM ticket_metric_events e
-                    WHERE e.ticket_id = s.ticket_id AND e.type = 'breach' AND e.deleted = FALSE) AS breaches
-            FROM ticket_slas s JOIN tickets t ON t.id = s.ticket_id
-            WHERE s.ticket_id > \(bind: after) AND s.ticket_id <= \(bind: last) AND t.status IN ('new', 'open', 'pending', 'hold') AND t.deleted_at IS NULL
-            ORDER BY s.ticket_id LIMIT \(bind: limit)
-            """).all()
-        guard let first = rows.first, let last = rows.last else { return [] }
+    /// What both engines read for a range of tickets (SQLite through SQLKit, PostgreSQL decoding by position).
+    static let itemsSelect = """
+        SELECT s.ticket_id, s.policy_id, s.history, s.next_breach_at, s.check_at, s.breached, s.escalated, s.scheduled_breaches,
+               s.updated_at, t.priority, t.group_id, t.organization_id, t.status, t.via_channel, t.type
+        FROM ticket_slas s JOIN tickets t ON t.id = s.ticket_id
+        """
+    static let itemsFilter = "AND t.status IN ('new', 'open', 'pending', 'hold') AND t.deleted_at IS NULL ORDER BY s.ticket_id"
+
+    /// One row of `itemsSelect`, however it was decoded.
+    struct ItemRow {
+        var ticketID: Int, policyID: Int?, history: String, nextBreachAt: Int64?, checkAt: Int64?, breached: Bool, escalated: String
+        var scheduled: String?, updatedAt: Int64, priority: String?, groupID: Int?, organizationID: Int?, status: String
+        var channel: String, type: String?
+
+        func item(tags: [String]) -> Item? {
+            guard let history = SLAHistory(encoded: history) else { return nil }
+            let record = TicketSLARecord(ticketID: ticketID, policyID: policyID, history: history, nextBreachAt: nextBreachAt,
+                                         checkAt: checkAt, breached: breached,
+                                         escalated: Set(escalated.split(separator: " ").map(String.init)),
+                                         breaches: SLABreachSchedule(encoded: scheduled))
+            let facts = SLATicketFacts(priority: priority.flatMap(TicketPriority.init(rawValue:)) ?? .normal, groupID: groupID,
+                                       organizationID: organizationID, tags: tags, status: TicketStatus(rawValue: status) ?? .open,
+                                       channel: channel, type: type)
+            return Item(record: record, facts: facts, updatedAt: updatedAt)
+        }
+    }
+
+    static func readItems(after: Int, through last: Int, limit: Int, usesTags: Bool, connection: SQLiteConnection) async throws -> [Item] {
+        let collected = Mutex<[ItemRow]>([])
+        try await connection.query("\(itemsSelect) WHERE s.ticket_id > ?1 AND s.ticket_id <= ?2 \(itemsFilter) LIMIT ?3",
+                                   [.integer(SQLiteInt64(after)), .integer(SQLiteInt64(last)), .integer(SQLiteInt64(limit))]) { row in
+            func int(_ name: String) -> Int? { row.column(name)?.integer.map { Int($0) } }
+            func text(_ name: String) -> String? { row.column(name)?.string }
+            guard let id = int("ticket_id"), let history = text("history"), let updated = int("updated_at"),
+                  let status = text("status"), let channel = text("via_channel") else { return }
+            let item = ItemRow(ticketID: id, policyID: int("policy_id"), history: history, nextBreachAt: int("next_breach_at").map(Int64.init),
+                               checkAt: int("check_at").map(Int64.init), breached: int("breached") == 1, escalated: text("escalated") ?? "",
+                               scheduled: text("scheduled_breaches"), updatedAt: Int64(updated), priority: text("priority"),
+                               groupID: int("group_id"), organizationID: int("organization_id"), status: status, channel: channel,
+                               type: text("type"))
+            collected.withLock { $0.append(item) }
+        }
+        let rows = collected.withLock { $0 }
+        let tags = usesTags ? try await readTags(rows, db: connection.sql()) : [:]
+        return rows.compactMap { $0.item(tags: tags[$0.ticketID] ?? []) }
+    }
+
+    static func readItems(after: Int, through last: Int, limit: Int, usesTags: Bool, connection: PostgresConnection) async throws -> [Item] {
+        var query = PostgresQuery(unsafeSQL: "\(itemsSelect) WHERE s.ticket_id > $1 AND s.ticket_id <= $2 \(itemsFilter) LIMIT $3")
+        try query.binds.append(after, context: .default)
+        try query.binds.append(last, context: .default)
+        try query.binds.append(limit, context: .default)
+        var rows: [ItemRow] = []
+        rows.reserveCapacity(limit)
+        for try await (id, policy, history, next, check, breached, escalated, scheduled, updated, priority, group, organization, status, channel, type)
+                in try await connection.query(query, logger: connection.logger)
+                    .decode((Int, Int?, String, Int64?, Int64?, Bool, String, String?, Int64, String?, Int?, Int?, String, String, String?).self) {
+            rows.append(ItemRow(ticketID: id, policyID: policy, history: history, nextBreachAt: next, checkAt: check, breached: breached,
+                                escalated: escalated, scheduled: scheduled, updatedAt: updated, priority: priority, groupID: group,
+                                organizationID: organization, status: status, channel: channel, type: type))
+        }
+        let tags = usesTags ? try await readTags(rows, db: connection.sql()) : [:]
+        return rows.compactMap { $0.item(tags: tags[$0.ticketID] ?? []) }
+    }
+
+    /// The tags of the tickets read (only when a policy looks at tags).
+    static func readTags(_ rows: [ItemRow], db: any SQLDatabase) async throws -> [Int: [String]] {
+        guard let low = rows.first?.ticketID, let high = rows.last?.ticketID else { return [:] }
         var tags: [Int: [String]] = [:]
-        if usesTags {
-            let low = try first.decode(column: "ticket_id", as: Int.self), high = try last.decode(column: "ticket_id", as: Int.self)
-            for row in try await db.raw("""
-                SELECT ticket_id, tag FROM ticket_tags WHERE ticket_id BETWEEN \(bind: low) AND \(bind: high) ORDER BY ticket_id, position
-                """).all() {
-                tags[try row.decode(column: "ticket_id", as: Int.self), default: []].append(try row.decode(column: "tag", as: String.self))
-            }
+        for row in try await db.raw("""
+            SELECT ticket_id, tag FROM ticket_tags WHERE ticket_id BETWEEN \(bind: low) AND \(bind: high) ORDER BY ticket_id, position
+            """).all() {
+            tags[try row.decode(column: "ticket_id", as: Int.self), default: []].append(try row.decode(column: "tag", as: String.self))
         }
-        var items: [Item] = []
-        items.reserveCapacity(rows.count)
-        for row in rows {
-            guard let record = try SLAStore.decodeTicketSLA(row) else { continue }
-            let facts = SLATicketFacts(
-                priority: try row.decode(column: "priority", as: String?.self).flatMap(TicketPriority.init(rawValue:)) ?? .normal,
-                groupID: try row.decode(column: "group_id", as: Int?.self),
-                organizationID: try row.decode(column: "organization_id", as: Int?.self),
-                tags: tags[record.ticketID] ?? [],
-                status: TicketStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .open,
-                channel: try row.decode(column: "via_channel", as: String.self),
-                type: try row.decode(column: "type", as: String?.self))
-            items.append(Item(record: record, facts: facts, updatedAt: try row.decode(column: "updated_at", as: Int64.self),
-                              pendingBreaches: MetricEventStore.unpack(try row.decode(column: "breaches", as: String?.self))))
-        }
-        return items
+        return tags
     }
 }
 
@@ -180,28 +245,31 @@ extension SLAStore {
                 // NULL travels as -1 (ids and times are never negative).
                 written += try await db.raw("""
                     UPDATE ticket_slas SET policy_id = NULLIF(v.p, -1), next_breach_at = NULLIF(v.n, -1), check_at = NULLIF(v.c, -1),
-                        breached = v.b, updated_at = \(bind: now)
+                        breached = v.b, scheduled_breaches = NULLIF(v.s, ''), breach_due_at = NULLIF(v.d, -1), updated_at = \(bind: now)
                     FROM unnest(\(bind: batch.map { Int64($0.0.ticketID) }), \(bind: batch.map { Int64($0.0.policyID ?? -1) }),
                                 \(bind: batch.map { $0.0.nextBreachAt ?? -1 }), \(bind: batch.map { $0.0.checkAt ?? -1 }),
-                                \(bind: batch.map { $0.0.breached }), \(bind: batch.map(\.1))) AS v(id, p, n, c, b, u)
+                                \(bind: batch.map { $0.0.breached }), \(bind: batch.map { $0.0.breaches.encoded ?? "" }),
+                                \(bind: batch.map { $0.0.breaches.dueAt ?? -1 }), \(bind: batch.map(\.1))) AS v(id, p, n, c, b, s, d, u)
                     WHERE ticket_slas.ticket_id = v.id AND ticket_slas.updated_at = v.u
                     RETURNING ticket_slas.ticket_id
                     """).all().map { try $0.decode(column: "ticket_id", as: Int.self) }
             }
         case .sqlite:
-            for start in stride(from: 0, to: records.count, by: 500) {
+            for start in stride(from: 0, to: records.count, by: 400) {
                 let batch = records[start..<min(start + 500, records.count)]
                 var values = SQLQueryString("")
                 for (i, (r, seen)) in batch.enumerated() {
                     if i > 0 { values.appendLiteral(", ") }
                     values.appendInterpolation("""
-                        (\(bind: r.ticketID), \(bind: r.policyID), \(bind: r.nextBreachAt), \(bind: r.checkAt), \(bind: r.breached ? 1 : 0), \(bind: seen))
+                        (\(bind: r.ticketID), \(bind: r.policyID), \(bind: r.nextBreachAt), \(bind: r.checkAt), \(bind: r.breached ? 1 : 0), \
+                        \(bind: r.breaches.encoded), \(bind: r.breaches.dueAt), \(bind: seen))
                         """ as SQLQueryString)
                 }
                 // A named VALUES list (SQLite has no `AS v(columns)` on a subquery).
                 written += try await db.raw("""
-                    WITH v(id, p, n, c, b, u) AS (VALUES \(values))
-                    UPDATE ticket_slas SET policy_id = v.p, next_breach_at = v.n, check_at = v.c, breached = (v.b = 1), updated_at = \(bind: now)
+                    WITH v(id, p, n, c, b, s, d, u) AS (VALUES \(values))
+                    UPDATE ticket_slas SET policy_id = v.p, next_breach_at = v.n, check_at = v.c, breached = (v.b = 1),
+                        scheduled_breaches = v.s, breach_due_at = v.d, updated_at = \(bind: now)
                     FROM v WHERE ticket_slas.ticket_id = v.id AND ticket_slas.updated_at = v.u
                     RETURNING ticket_id
                     """).all().map { try $0.decode(column: "ticket_id", as: Int.self) }

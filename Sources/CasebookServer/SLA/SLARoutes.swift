@@ -371,7 +371,9 @@ struct SLARoutes: Sendable {
             throw APIError.badRequest("Give start_time (a Unix time in seconds) or cursor")
         }
         let size = min(max(Int(query["per_page"] ?? "1000") ?? 1000, 1), 1000)
+        // Breaches whose instant has passed join the feed first.
         let now = services.config.clock.now()
+        try await services.sla.materialiseDueBreaches(database: database, until: now)
         let (events, snapshot) = try await database.read { db in
             (try await MetricEventStore(db: db).list(after: after, until: now, limit: size),
              try await services.sla.cache.snapshot(db: db, now: now))
@@ -394,6 +396,7 @@ struct SLARoutes: Sendable {
         let actor = try context.require(.useWorkspace)
         let id = try context.parameters.id()
         let now = services.config.clock.now()
+        try await services.sla.materialiseDueBreaches(database: database, until: now)
         let (events, snapshot) = try await database.read { db in
             _ = try await services.tickets.visibleTicket(id, to: actor, db: db)
             return (try await MetricEventStore(db: db).list(ticketID: id).filter { $0.time <= now },

@@ -98,10 +98,12 @@ struct SLAService: Sendable {
             snapshot = try await cache.snapshot(db: db, now: now)
         }
         let states = evaluate(&record, facts: Self.facts(ticket.fields, via: ticket.via), snapshot: snapshot, now: now)
-        try await store.save(record, now: now)
         let changes = SLAMetricEvents.changes(before: beforeStates, after: states,
                                               policyChanged: record.policyID != nil && record.policyID != beforePolicy, at: now)
-        if !changes.isEmpty { try await MetricEventStore(db: db).record(changes, ticketID: ticket.id, policyID: record.policyID) }
+        if !changes.isEmpty {
+            try await MetricEventStore(db: db).record(changes, ticketID: ticket.id, policyID: record.policyID, breaches: &record.breaches)
+        }
+        try await store.save(record, now: now)
     }
 
     static func newRecord(_ ticket: TicketRecord) -> TicketSLARecord {

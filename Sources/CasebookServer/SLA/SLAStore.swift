@@ -69,6 +69,8 @@ struct TicketSLARecord: Sendable {
     var breached: Bool
     /// Targets already escalated, as "metric@breachAt" keys, so an escalation runs once per missed target.
     var escalated: Set<String>
+    /// Breaches ahead, not yet in the metric events feed (see `SLABreachSchedule`).
+    var breaches = SLABreachSchedule()
 }
 
 /// SQL for schedules, policies and tickets' SLA rows.
@@ -224,7 +226,8 @@ struct SLAStore: Sendable {
             ticketID: try row.decode(column: "ticket_id", as: Int.self), policyID: try row.decode(column: "policy_id", as: Int?.self),
             history: history, nextBreachAt: try row.decode(column: "next_breach_at", as: Int64?.self),
             checkAt: try row.decode(column: "check_at", as: Int64?.self), breached: try row.decode(column: "breached", as: Bool.self),
-            escalated: Set(try row.decode(column: "escalated", as: String.self).split(separator: " ").map(String.init)))
+            escalated: Set(try row.decode(column: "escalated", as: String.self).split(separator: " ").map(String.init)),
+            breaches: SLABreachSchedule(encoded: try row.decode(column: "scheduled_breaches", as: String?.self)))
     }
 
     func ticketSLA(ticketID: Int) async throws -> TicketSLARecord? {
@@ -233,12 +236,15 @@ struct SLAStore: Sendable {
 
     func save(_ r: TicketSLARecord, now: Int64) async throws {
         try await db.raw("""
-            INSERT INTO ticket_slas (ticket_id, policy_id, history, next_breach_at, check_at, breached, escalated, updated_at)
+            INSERT INTO ticket_slas (ticket_id, policy_id, history, next_breach_at, check_at, breached, escalated,
+                                     scheduled_breaches, breach_due_at, updated_at)
             VALUES (\(bind: r.ticketID), \(bind: r.policyID), \(bind: r.history.encoded), \(bind: r.nextBreachAt), \(bind: r.checkAt),
-                    \(bind: r.breached), \(bind: r.escalated.sorted().joined(separator: " ")), \(bind: now))
+                    \(bind: r.breached), \(bind: r.escalated.sorted().joined(separator: " ")), \(bind: r.breaches.encoded),
+                    \(bind: r.breaches.dueAt), \(bind: now))
             ON CONFLICT (ticket_id) DO UPDATE SET policy_id = excluded.policy_id, history = excluded.history,
                 next_breach_at = excluded.next_breach_at, check_at = excluded.check_at, breached = excluded.breached,
-                escalated = excluded.escalated, updated_at = excluded.updated_at
+                escalated = excluded.escalated, scheduled_breaches = excluded.scheduled_breaches,
+                breach_due_at = excluded.breach_due_at, updated_at = excluded.updated_at
             """).run()
     }
 

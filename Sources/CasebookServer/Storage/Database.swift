@@ -111,6 +111,30 @@ public final class Database: Sendable {
         }
     }
 
+    /// PostgreSQL only: runs `body` on a pooled connection through PostgresNIO's own query interface, for bulk reads
+    /// decoded by position (SQLKit decodes each cell by column name, which costs several times more). Nil on SQLite.
+    func withPostgresConnection<R: Sendable>(_ body: (PostgresConnection) async throws -> R) async throws -> R? {
+        guard case .postgres(let pool) = backend else { return nil }
+        let connection = try await pool.requestConnection(logger: logger).get()
+        defer { pool.releaseConnection(connection) }
+        return try await body(connection)
+    }
+
+    /// SQLite only: runs `body` on a reading connection through SQLiteNIO's own query interface, for bulk reads that
+    /// take each value straight from SQLite's row (SQLKit's decoding goes through `Decodable`). Nil on PostgreSQL.
+    func withSQLiteReader<R: Sendable>(_ body: (SQLiteConnection) async throws -> R) async throws -> R? {
+        guard case .sqlite(let readers, _, _) = backend else { return nil }
+        let connection = await readers.take()
+        do {
+            let result = try await body(connection)
+            await readers.give(connection)
+            return result
+        } catch {
+            await readers.give(connection)
+            throw error
+        }
+    }
+
     /// Runs `body` in one transaction: everything it writes is committed together or not at all. On SQLite,
     /// concurrent writes share a commit (each in its own savepoint); see `SQLiteWriter`.
     public func write<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
