@@ -1,5 +1,6 @@
 import CasebookCore
 import Foundation
+import SQLKit
 import Testing
 @testable import CasebookServer
 
@@ -169,4 +170,40 @@ struct SLAMetricEventsAPITests {
             #expect(try await schedule().1 == nil)
         }
     }
+
+    /// Migration 0023 on a database written before it: breaches ahead move from the feed to the ticket's SLA row,
+    /// those already past stay in the feed and are remembered as recorded, cancelled ones stay as they are.
+    @Test(arguments: TestDatabase.all)
+    func migrationMovesBreachesAheadToTheRow(db: TestDatabase) async throws {
+        try await TestApp.run(db) { app in
+            let id = try await app.agent.createTicket(["subject": "Old ticket", "requester_id": .int(app.endUserA.id), "comment": ["body": "?"]])
+            let now = Timestamp.now
+            try await app.database.write { db in
+                try await db.raw("UPDATE ticket_slas SET scheduled_breaches = NULL, breach_due_at = NULL WHERE ticket_id = \(bind: id)").run()
+                for (metric, instance, time, deleted) in [("first_reply_time", 1, now - 60_000, false), ("next_reply_time", 2, now + 3_600_000, false),
+                                                          ("full_resolution_time", 1, now + 7_200_000, true)] {
+                    try await db.raw("""
+                        INSERT INTO ticket_metric_events (ticket_id, metric, instance_id, type, time, deleted)
+                        VALUES (\(bind: id), \(bind: metric), \(bind: instance), 'breach', \(bind: time), \(bind: deleted))
+                        """).run()
+                }
+                // The migration's data statements (the columns and indexes exist already).
+                for statement in Migration.keepBreachesAheadOnTicketSLAs.statements(app.database.engine)[2...3] {
+                    try await db.raw(SQLQueryString(statement)).run()
+                }
+            }
+            let (schedule, due, rows) = try await app.database.read { db in
+                let row = try await db.raw("SELECT scheduled_breaches, breach_due_at FROM ticket_slas WHERE ticket_id = \(bind: id)").first()!
+                let rows = try await db.raw("SELECT metric, deleted FROM ticket_metric_events WHERE ticket_id = \(bind: id) AND type = 'breach' ORDER BY metric")
+                    .all().map { "\(try $0.decode(column: "metric", as: String.self))\(try $0.decode(column: "deleted", as: Bool.self) ? " deleted" : "")" }
+                return (SLABreachSchedule(encoded: try row.decode(column: "scheduled_breaches", as: String?.self)),
+                        try row.decode(column: "breach_due_at", as: Int64?.self), rows)
+            }
+            #expect(schedule.entries.map { "\($0.metric.rawValue)#\($0.instance) \($0.state.rawValue)" }.sorted()
+                    == ["first_reply_time#1 r", "next_reply_time#2 p"])
+            #expect(due == now + 3_600_000)
+            #expect(rows == ["first_reply_time", "full_resolution_time deleted"])
+        }
+    }
 }
+
