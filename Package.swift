@@ -73,8 +73,10 @@ let package = Package(
             name: "CasebookCoreTests",
             dependencies: ["CasebookCore", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "CasebookMailTests", dependencies: ["CasebookMail"], exclude: ["Fixtures"]),
-        .testTarget(name: "CasebookSMTPTests", dependencies: ["CasebookSMTP"], exclude: ["smtp_peer.py"]),
+        // Starts the real peers some tests talk to (Python, an SMTP server) without Foundation's Process.
+        .target(name: "ChildProcess", path: "Tests/ChildProcess"),
+        .testTarget(name: "CasebookMailTests", dependencies: ["CasebookMail", "ChildProcess"], exclude: ["Fixtures"]),
+        .testTarget(name: "CasebookSMTPTests", dependencies: ["CasebookSMTP", "ChildProcess"], exclude: ["smtp_peer.py"]),
         .testTarget(
             name: "CasebookServerTests",
             dependencies: [

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 
@@ -92,20 +93,18 @@ print(json.dumps({
 """#
 
     static func read(_ raw: [UInt8]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
         let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
+        let process = try ChildProcess(["python3", "-c", script], stdin: input.fileHandleForReading.fileDescriptor,
+                                       stdout: output.fileHandleForWriting.fileDescriptor, stderr: errors.fileHandleForWriting.fileDescriptor)
+        try input.fileHandleForReading.close()
+        try output.fileHandleForWriting.close()
+        try errors.fileHandleForWriting.close()
         // Python reads all of stdin before writing, so writing first and reading after cannot deadlock.
         input.fileHandleForWriting.write(Data(raw))
         try input.fileHandleForWriting.close()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        process.wait()
         guard process.terminationStatus == 0 else {
             throw PeerError(message: "python3 exited \(process.terminationStatus): \(errorText)")
         }

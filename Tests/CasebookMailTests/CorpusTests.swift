@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 @testable import CasebookMail
@@ -276,25 +277,20 @@ final class PythonExpectations: Sendable {
         let python = ProcessInfo.processInfo.environment["CASEBOOK_PYTHON"] ?? "python3"
         let script = CorpusTests.fixtures.appendingPathComponent("expected.py").path
         let dirs = CorpusTests.corpusDirectories.map { CorpusTests.fixtures.appendingPathComponent($0).path }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python, script] + dirs
-        var environment = ProcessInfo.processInfo.environment
-        environment["PYTHONIOENCODING"] = "utf-8"
-        environment["PYTHONDONTWRITEBYTECODE"] = "1"
-        process.environment = environment
         let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
+        let process: ChildProcess
         do {
-            try process.run()
+            process = try ChildProcess([python, script] + dirs, environment: ["PYTHONIOENCODING": "utf-8", "PYTHONDONTWRITEBYTECODE": "1"],
+                                       stdout: stdout.fileHandleForWriting.fileDescriptor, stderr: stderr.fileHandleForWriting.fileDescriptor)
         } catch {
             return .failure(PythonRunError(description: "cannot run \(python) (set CASEBOOK_PYTHON): \(error)"))
         }
-        // Read before waiting: the output is larger than a pipe buffer.
+        try? stdout.fileHandleForWriting.close()
+        try? stderr.fileHandleForWriting.close()
+        // Read before waiting: the output is larger than a pipe buffer. (Errors are small: read after.)
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        process.wait()
         guard process.terminationStatus == 0 else {
             return .failure(PythonRunError(description: "\(python) expected.py exited with "
                 + "\(process.terminationStatus): \(String(decoding: err, as: UTF8.self))"))

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 
@@ -9,7 +10,7 @@ final class SMTPPeer {
     /// The peer's self-signed certificate (PEM), when it was started with a TLS option.
     let certificatePath: String?
     let logPath: String
-    private let process: Process
+    private let process: ChildProcess
     private let stdin: Pipe
     private let directory: URL
 
@@ -39,7 +40,7 @@ final class SMTPPeer {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("smtp_peer.py").path
     }
 
-    private init(port: Int, certificatePath: String?, logPath: String, process: Process, stdin: Pipe, directory: URL) {
+    private init(port: Int, certificatePath: String?, logPath: String, process: ChildProcess, stdin: Pipe, directory: URL) {
         self.port = port
         self.certificatePath = certificatePath
         self.logPath = logPath
@@ -59,14 +60,14 @@ final class SMTPPeer {
         _ = FileManager.default.createFile(atPath: stderrPath.path, contents: nil)
 
         let python = ProcessInfo.processInfo.environment["CASEBOOK_PYTHON"] ?? "python3"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python, "-u", scriptPath, "--log", logPath] + arguments
         let stdin = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = try FileHandle(forWritingTo: stdoutPath)
-        process.standardError = try FileHandle(forWritingTo: stderrPath)
-        try process.run()
+        let out = try FileHandle(forWritingTo: stdoutPath), err = try FileHandle(forWritingTo: stderrPath)
+        let process = try ChildProcess([python, "-u", scriptPath, "--log", logPath] + arguments, stdin: stdin.fileHandleForReading.fileDescriptor,
+                                       stdout: out.fileDescriptor, stderr: err.fileDescriptor)
+        // The child has its own copies now.
+        try? stdin.fileHandleForReading.close()
+        try? out.close()
+        try? err.close()
 
         let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline {
@@ -104,7 +105,7 @@ final class SMTPPeer {
                 usleep(20_000)
             }
             if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
+                process.forceKill()
             }
         }
         try? FileManager.default.removeItem(at: directory)
