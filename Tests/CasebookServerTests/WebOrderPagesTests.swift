@@ -50,6 +50,47 @@ struct WebOrderPagesTests {
     }
 
     @Test(arguments: TestDatabase.all)
+    func leadPreviewsAndSendsADelayNoticeFromTheBoard(db: TestDatabase) async throws {
+        try await TestApp.run(db) { app in
+            let lead = try await app.person("Lara Lead", role: .lead)
+            _ = try await lead.post("/api/v2/products", ["product": ["name": "BeamTag", "currency": "EUR", "variants": [["sku": "BT-PINK", "price": 2900]]]])
+            for (i, name) in ["Ann <b>One</b>", "Bob Two"].enumerated() {
+                let user = try await app.admin.post("/api/v2/users", ["user": ["name": .string(name), "email": .string("customer\(i)@customer.example")]])
+                app.clock.advance(minutes: 1)
+                _ = try await app.agent.post("/api/v2/orders", ["order": ["customer_id": .int(user["user"]?["id"]?.intValue ?? 0),
+                                                                          "lines": [["sku": "BT-PINK", "quantity": 1]]]])
+            }
+            _ = try await lead.post("/api/v2/stock_receipts", ["stock_receipt": [
+                "supplier": "Beam", "expected_at": .string(isoString(Timestamp.date(app.clock.now + 7 * 86_400_000))),
+                "lines": [["sku": "BT-PINK", "expected": 1]]]])
+            let agent = try await app.signedIn(TestApp.agentEmail)
+            #expect(!(try await agent.get("/agent/backorders/BT-PINK")).contains("id=\"delay-notice\""), "leads send notices")
+            #expect(try await agent.post("/agent/backorders/BT-PINK/delay_notice", [("body", "Hi"), ("action", "send")]).status == .forbidden)
+
+            let browser = try await app.signedIn("lara.lead@brightbeam.example")
+            let board = try await browser.get("/agent/backorders/BT-PINK")
+            #expect(board.contains("id=\"delay-notice\"") && board.contains("Send to 2 customers"), "\(board.html)")
+            let text = "Dear {{customer.first_name}}, you are number {{position}}; expected {{#expected_date}}{{expected_date}}{{/expected_date}}{{^expected_date}}later{{/expected_date}}.{{#incentive}} {{incentive}}{{/incentive}}"
+            let preview = try await browser.post("/agent/backorders/BT-PINK/delay_notice", [
+                ("body", text), ("incentive", "store_credit"), ("amount", "7.5"), ("currency", "eur"), ("action", "preview")])
+            #expect(preview.status == .ok)
+            #expect(preview.contains("Dear Ann, you are number 1; expected ") && preview.contains("store credit of 7.50 EUR"), "\(preview.html)")
+            #expect(preview.contains("Dear Bob, you are number 2; expected later."), "one unit announced: the second customer has no date")
+            #expect(preview.contains("Ann &lt;b&gt;One&lt;/b&gt;"), "names are escaped")
+            #expect(try await app.agent.get("/api/v2/backorders/delay_notices")["count"]?.intValue == 0, "a preview sends nothing")
+            let bad = try await browser.post("/agent/backorders/BT-PINK/delay_notice", [
+                ("body", text), ("incentive", "store_credit"), ("amount", "lots"), ("action", "send")])
+            #expect(bad.status == .unprocessableContent && bad.contains("flash-error") && bad.contains("lots"), "the form keeps what was typed")
+            #expect(try await browser.post("/agent/backorders/BT-PINK/delay_notice", [("body", text), ("action", "send")], csrf: "forged").status == .forbidden)
+            let sent = try await browser.post("/agent/backorders/BT-PINK/delay_notice", [("body", text), ("incentive", "none"), ("action", "send")])
+            #expect(sent.status == .seeOther)
+            let after = try await browser.get("/agent/backorders/BT-PINK?notified=2")
+            #expect(after.contains("Delay notice sent to 2 customers") && after.contains("Lara Lead told 2 customers"), "\(after.html)")
+            #expect(try await app.agent.get("/api/v2/backorders/delay_notices")["count"]?.intValue == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func leadApprovesAndDeclinesRefundsOnThePage(db: TestDatabase) async throws {
         try await TestApp.run(db) { app in
             _ = try await app.person("Lara Lead", role: .lead)

@@ -187,6 +187,8 @@ public struct ShopifyImportResult: Hashable, Sendable {
     public var fileError: String?
     /// Data rows read, not counting the header and blank lines.
     public var rowCount: Int
+    /// The order each rejected row belongs to (row number → order name); rows without a name are absent.
+    public var rejectedOrderNames: [Int: String] = [:]
 
     public init(orders: [ShopifyOrderDraft] = [], rejected: [ShopifyRejectedRow] = [], fileError: String? = nil, rowCount: Int = 0) {
         self.orders = orders
@@ -378,18 +380,22 @@ public enum ShopifyOrderImport {
         var groups = grouped.groups
         var orders: [ShopifyOrderDraft] = []
         var rejected = grouped.unnamed.flatMap(\.problems)
+        var names: [Int: String] = [:]
         for index in groups.indices {
             if let draft = groups[index].draft(knownSKUs: knownSKUs) {
                 orders.append(draft)
             } else {
                 rejected += groups[index].rejections()
+                for row in groups[index].rows { names[row.number] = groups[index].name }
             }
         }
         // Stable by construction: ties keep the order in which the problems were found.
         let sorted = rejected.enumerated()
             .sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }
             .map(\.element)
-        return ShopifyImportResult(orders: orders, rejected: sorted, rowCount: rows.count)
+        var result = ShopifyImportResult(orders: orders, rejected: sorted, rowCount: rows.count)
+        result.rejectedOrderNames = names
+        return result
     }
 
     /// Groups rows by order name in order of first appearance; rows without a name cannot belong

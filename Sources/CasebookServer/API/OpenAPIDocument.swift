@@ -4719,7 +4719,7 @@ enum OpenAPIDocument {
             "tags": [
               "Orders"
             ],
-            "description": "**Casebook extension.** Records a delivery in one transaction. Inspected on arrival (with `inspection`): good units become available, defective ones go to quarantine; without, every received unit waits in quarantine for the inspection. Defects and short deliveries become claims against the supplier. With `allocate` (and an inspection), the received SKUs' backorder queues are allocated and committed too. Lead and above (permission `manageInventory`).",
+            "description": "**Casebook extension.** Records a delivery in one transaction. Inspected on arrival (with `inspection`): good units become available, defective ones go to quarantine; without, every received unit waits in quarantine for the inspection. Defects and short deliveries become claims against the supplier. With `allocate` (and an inspection), the received SKUs' backorder queues are allocated and committed too. Lead and above (permission `manageInventory`). With `expected_at` it announces a delivery instead (status `expected`): nothing moves until it arrives, and delay notices count it for their expected dates.",
             "requestBody": {
               "required": true,
               "content": {
@@ -4776,6 +4776,7 @@ enum OpenAPIDocument {
                 "schema": {
                   "type": "string",
                   "enum": [
+                    "expected",
                     "received",
                     "inspected"
                   ]
@@ -5920,6 +5921,202 @@ enum OpenAPIDocument {
               },
               "422": {
                 "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/stock_receipts/{id}/arrival": {
+          "post": {
+            "operationId": "arriveStockReceipt",
+            "summary": "An announced delivery arrives",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Records what arrived of an announced delivery (status `expected`), per SKU announced; short deliveries are claimed. Inspected at once with `inspection` (then `allocate` works as for a receipt), else the units wait in quarantine for the inspection. Once per delivery (422 after). Permission `manageInventory`.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/StockReceiptArrivalRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/StockReceiptResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/users/{id}/incentives": {
+          "get": {
+            "operationId": "listUserIncentives",
+            "summary": "A customer's incentives",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Store credit and discount codes given to the customer (with a delay notice), newest first. Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/IncentivesResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/backorders/delay_notices": {
+          "post": {
+            "operationId": "sendDelayNotice",
+            "summary": "Send a delay notice to everyone waiting on a SKU",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Every customer waiting on the SKU, in queue order, gets the text filled with their place in the queue and the date the announced deliveries cover them, as a public reply on the newest ticket linked to their order (a new ticket, linked to the order, when there is none) — so it is mailed to them and on the record, with a `delay_notice` notice in the audit. An incentive is recorded for each customer. One transaction: all or nothing. `dry_run` answers 200 with the texts and writes nothing; a send answers 201. Permission `manageInventory`.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/DelayNoticeRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "Dry run",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/DelayNoticeResponse"
+                    }
+                  }
+                }
+              },
+              "201": {
+                "description": "Sent",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/DelayNoticeResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "get": {
+            "operationId": "listDelayNotices",
+            "summary": "Delay notices sent",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Newest first, 100 at most; `sku` narrows to one SKU. Staff.",
+            "parameters": [
+              {
+                "name": "sku",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/DelayNoticesResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
               },
               "429": {
                 "$ref": "\u0023/components/responses/TooManyRequests"
@@ -10731,6 +10928,10 @@ enum OpenAPIDocument {
               "allocate": {
                 "type": "boolean",
                 "description": "Also commit an allocation for the received SKUs' backorder queues (as `POST /api/v2/allocations`)."
+              },
+              "expected_at": {
+                "type": "string",
+                "description": "An ISO 8601 date or time: announces a delivery instead of recording one. Lines then give `sku` and `expected` only; no stock moves until `POST /api/v2/stock_receipts/{id}/arrival`. Delay notices take their expected dates from announced deliveries."
               }
             },
             "required": [
@@ -12252,10 +12453,11 @@ enum OpenAPIDocument {
               "status": {
                 "type": "string",
                 "enum": [
+                  "expected",
                   "received",
                   "inspected"
                 ],
-                "description": "`received`: arrived, units in quarantine awaiting inspection."
+                "description": "`expected`: announced by the supplier, not arrived; `received`: arrived, units in quarantine awaiting inspection."
               },
               "created_by_id": {
                 "type": "integer"
@@ -12320,6 +12522,12 @@ enum OpenAPIDocument {
                 ],
                 "nullable": true,
                 "description": "The committed allocation when `allocate` was sent, else `null`."
+              },
+              "expected_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true,
+                "description": "When an announced delivery is expected (`null` for one recorded on arrival)."
               }
             },
             "required": [
@@ -12331,7 +12539,8 @@ enum OpenAPIDocument {
               "created_at",
               "inspected_at",
               "lines",
-              "supplier_claims"
+              "supplier_claims",
+              "expected_at"
             ]
           },
           "StockReceiptsResponse": {
@@ -12408,6 +12617,394 @@ enum OpenAPIDocument {
             },
             "required": [
               "stock_receipt"
+            ]
+          },
+          "StockReceiptArrivalRequest": {
+            "type": "object",
+            "properties": {
+              "stock_receipt": {
+                "type": "object",
+                "properties": {
+                  "lines": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "sku": {
+                          "type": "string"
+                        },
+                        "received": {
+                          "type": "integer",
+                          "minimum": 0
+                        }
+                      },
+                      "required": [
+                        "sku",
+                        "received"
+                      ]
+                    }
+                  },
+                  "inspection": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "sku": {
+                          "type": "string"
+                        },
+                        "good": {
+                          "type": "integer"
+                        },
+                        "defective": {
+                          "type": "integer"
+                        },
+                        "reason": {
+                          "type": "string",
+                          "description": "Why units are defective."
+                        }
+                      },
+                      "required": [
+                        "sku",
+                        "good",
+                        "defective"
+                      ]
+                    },
+                    "description": "What inspection found per SKU: good units become available, defective ones go to quarantine with a `defective` claim. Leave it out to record the delivery on arrival: every received unit waits in quarantine until `POST /api/v2/stock_receipts/{id}/inspection`."
+                  },
+                  "allocate": {
+                    "type": "boolean",
+                    "description": "Also commit an allocation for the received SKUs' backorder queues (as `POST /api/v2/allocations`)."
+                  }
+                },
+                "required": [
+                  "lines"
+                ],
+                "example": {
+                  "lines": [
+                    {
+                      "sku": "BT-BLACK",
+                      "received": 40
+                    }
+                  ],
+                  "inspection": [
+                    {
+                      "sku": "BT-BLACK",
+                      "good": 38,
+                      "defective": 2,
+                      "reason": "cracked"
+                    }
+                  ],
+                  "allocate": true
+                }
+              }
+            },
+            "required": [
+              "stock_receipt"
+            ]
+          },
+          "Incentive": {
+            "type": "object",
+            "properties": {
+              "type": {
+                "type": "string",
+                "enum": [
+                  "store_credit",
+                  "discount_code"
+                ]
+              },
+              "amount_minor": {
+                "type": "integer",
+                "description": "Store credit, in the currency's minor units."
+              },
+              "currency": {
+                "type": "string"
+              },
+              "code": {
+                "type": "string",
+                "description": "Discount code."
+              },
+              "description": {
+                "type": "string",
+                "description": "What a discount code is worth, in words."
+              },
+              "text": {
+                "type": "string",
+                "description": "As the customer reads it, e.g. `store credit of 10.00 EUR`."
+              }
+            },
+            "required": [
+              "type",
+              "text"
+            ]
+          },
+          "IncentiveRecord": {
+            "allOf": [
+              {
+                "$ref": "\u0023/components/schemas/Incentive"
+              },
+              {
+                "type": "object",
+                "properties": {
+                  "id": {
+                    "type": "integer"
+                  },
+                  "user_id": {
+                    "type": "integer"
+                  },
+                  "order_id": {
+                    "type": "integer",
+                    "nullable": true
+                  },
+                  "delay_notice_id": {
+                    "type": "integer",
+                    "nullable": true
+                  },
+                  "created_by_id": {
+                    "type": "integer"
+                  },
+                  "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                  }
+                },
+                "required": [
+                  "id",
+                  "user_id",
+                  "order_id",
+                  "delay_notice_id",
+                  "created_by_id",
+                  "created_at"
+                ]
+              }
+            ]
+          },
+          "IncentivesResponse": {
+            "type": "object",
+            "properties": {
+              "incentives": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/IncentiveRecord"
+                }
+              },
+              "count": {
+                "type": "integer"
+              }
+            },
+            "required": [
+              "incentives",
+              "count"
+            ]
+          },
+          "DelayNoticeRequest": {
+            "type": "object",
+            "properties": {
+              "delay_notice": {
+                "type": "object",
+                "properties": {
+                  "sku": {
+                    "type": "string"
+                  },
+                  "body": {
+                    "type": "string",
+                    "description": "A Mustache template filled per customer: `{{customer.name}}`, `{{customer.first_name}}`, `{{order}}`, `{{sku}}`, `{{product}}`, `{{position}}`, `{{waiting}}`, `{{quantity}}`, `{{expected_date}}` (false when the announced deliveries do not reach the customer), `{{incentive}}`. Casebook's own text when left out."
+                  },
+                  "incentive": {
+                    "type": "object",
+                    "properties": {
+                      "type": {
+                        "type": "string",
+                        "enum": [
+                          "store_credit",
+                          "discount_code"
+                        ]
+                      },
+                      "amount": {
+                        "type": "string",
+                        "description": "Store credit as a decimal, e.g. `10.00`."
+                      },
+                      "currency": {
+                        "type": "string"
+                      },
+                      "code": {
+                        "type": "string",
+                        "description": "A discount code; left out, each customer gets one of their own (`CB-XXXX-XXXX`)."
+                      },
+                      "description": {
+                        "type": "string"
+                      }
+                    },
+                    "required": [
+                      "type"
+                    ]
+                  },
+                  "dry_run": {
+                    "type": "boolean",
+                    "description": "Answer with every customer's text and write nothing."
+                  }
+                },
+                "required": [
+                  "sku"
+                ],
+                "example": {
+                  "sku": "BT-BLACK",
+                  "incentive": {
+                    "type": "discount_code",
+                    "description": "15 % off your next order"
+                  }
+                }
+              }
+            },
+            "required": [
+              "delay_notice"
+            ]
+          },
+          "DelayNoticeRecipient": {
+            "type": "object",
+            "properties": {
+              "backorder_id": {
+                "type": "integer"
+              },
+              "order_id": {
+                "type": "integer"
+              },
+              "customer_id": {
+                "type": "integer"
+              },
+              "customer_name": {
+                "type": "string"
+              },
+              "position": {
+                "type": "integer"
+              },
+              "quantity": {
+                "type": "integer"
+              },
+              "expected_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true,
+                "description": "When the announced deliveries (and those awaiting inspection) cover this customer; `null`: not yet."
+              },
+              "incentive": {
+                "allOf": [
+                  {
+                    "$ref": "\u0023/components/schemas/Incentive"
+                  }
+                ],
+                "nullable": true
+              },
+              "body": {
+                "type": "string"
+              },
+              "ticket_id": {
+                "type": "integer",
+                "nullable": true,
+                "description": "Where the notice was written (`null` in a dry run)."
+              }
+            },
+            "required": [
+              "backorder_id",
+              "order_id",
+              "customer_id",
+              "customer_name",
+              "position",
+              "quantity",
+              "expected_at",
+              "incentive",
+              "body",
+              "ticket_id"
+            ]
+          },
+          "DelayNoticeResponse": {
+            "type": "object",
+            "properties": {
+              "delay_notice": {
+                "type": "object",
+                "properties": {
+                  "id": {
+                    "type": "integer",
+                    "nullable": true
+                  },
+                  "sku": {
+                    "type": "string"
+                  },
+                  "dry_run": {
+                    "type": "boolean"
+                  },
+                  "recipients_count": {
+                    "type": "integer"
+                  },
+                  "recipients": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "\u0023/components/schemas/DelayNoticeRecipient"
+                    }
+                  }
+                },
+                "required": [
+                  "id",
+                  "sku",
+                  "dry_run",
+                  "recipients_count",
+                  "recipients"
+                ]
+              }
+            },
+            "required": [
+              "delay_notice"
+            ]
+          },
+          "DelayNoticesResponse": {
+            "type": "object",
+            "properties": {
+              "delay_notices": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "id": {
+                      "type": "integer"
+                    },
+                    "sku": {
+                      "type": "string"
+                    },
+                    "body": {
+                      "type": "string"
+                    },
+                    "incentive_type": {
+                      "type": "string",
+                      "nullable": true
+                    },
+                    "recipients_count": {
+                      "type": "integer"
+                    },
+                    "sent_by_id": {
+                      "type": "integer"
+                    },
+                    "sent_at": {
+                      "type": "string",
+                      "format": "date-time"
+                    }
+                  },
+                  "required": [
+                    "id",
+                    "sku",
+                    "body",
+                    "incentive_type",
+                    "recipients_count",
+                    "sent_by_id",
+                    "sent_at"
+                  ]
+                }
+              },
+              "count": {
+                "type": "integer"
+              }
+            },
+            "required": [
+              "delay_notices",
+              "count"
             ]
           }
         }

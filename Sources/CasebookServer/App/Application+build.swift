@@ -57,6 +57,7 @@ public func buildRouter(config: AppConfig, database: Database, logger: Logger,
     SLARoutes(services: services).register(on: api)
     OrderRoutes(services: services).register(on: api)
     RefundRoutes(services: services).register(on: api)
+    DelayNoticeRoutes(services: services).register(on: api)
 
     AssetRoutes.register(on: router)
     let renderer = PageRenderer()
@@ -78,6 +79,7 @@ public func buildRouter(config: AppConfig, database: Database, logger: Logger,
     OrderPageRoutes(services: services, renderer: renderer).register(on: web)
     OrderDetailRoutes(services: services, renderer: renderer).register(on: web)
     InventoryPageRoutes(services: services, renderer: renderer).register(on: web)
+    ImportPageRoutes(services: services, renderer: renderer).register(on: web)
     AdminRoutingRoutes(services: services, renderer: renderer).register(on: web)
     return router
 }

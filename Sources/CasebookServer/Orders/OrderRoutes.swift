@@ -19,6 +19,7 @@ struct OrderRoutes: Sendable {
         api.get("stock_receipts", use: listReceipts)
         api.get("stock_receipts/:id", use: showReceipt)
         api.post("stock_receipts/:id/inspection", use: inspect)
+        api.post("stock_receipts/:id/arrival", use: arrival)
         api.post("orders", use: createOrder)
         api.get("orders/:id", use: showOrder)
         api.get("backorders", use: queue)
@@ -110,7 +111,7 @@ struct OrderRoutes: Sendable {
     static func present(_ r: ReceiptRecord) -> JSONValue {
         ["id": .int(r.id), "supplier": .string(r.supplier), "reference": .string(r.reference), "status": .string(r.status),
          "created_by_id": .int(r.createdByID), "created_at": JSONValue(Timestamp.date(r.createdAt)),
-         "inspected_at": JSONValue(r.inspectedAt.map(Timestamp.date)),
+         "inspected_at": JSONValue(r.inspectedAt.map(Timestamp.date)), "expected_at": JSONValue(r.expectedAt.map(Timestamp.date)),
          "lines": .array(r.lines.map { l in
              ["sku": .string(l.sku), "expected": .int(l.expected), "received": .int(l.received), "good": JSONValue(l.good),
               "defective": JSONValue(l.defective), "defect_reason": .string(l.defectReason)]
@@ -124,6 +125,16 @@ struct OrderRoutes: Sendable {
     @Sendable func receive(_ request: Request, context: CasebookContext) async throws -> Response {
         let actor = try context.require(.manageInventory)
         let body = try await request.envelope("stock_receipt", context: context)
+        if let expected = body["expected_at"], !expected.isNull {
+            // A delivery announced by the supplier: {sku, expected} per line, arriving later.
+            guard let date = expected.stringValue.flatMap(parseISODate) else {
+                throw APIError.invalid("expected_at", "Expected at: an ISO 8601 date such as 2026-12-15")
+            }
+            let lines = (body["lines"]?.arrayValue ?? []).map { (sku: SKU($0["sku"]?.stringValue ?? ""), expected: $0["expected"]?.intValue ?? 0) }
+            let id = try await orders.announce(supplier: body["supplier"]?.stringValue ?? "", reference: body["reference"]?.stringValue ?? "",
+                                               expectedAt: Timestamp.millis(date), lines: lines, actor: actor)
+            return JSONResponse(["stock_receipt": try await receiptJSON(id, allocation: .null)], status: .created)
+        }
         let lines = (body["lines"]?.arrayValue ?? []).map {
             ReceiptLine(sku: SKU($0["sku"]?.stringValue ?? ""), expected: $0["expected"]?.intValue ?? 0, received: $0["received"]?.intValue ?? 0)
         }
@@ -160,11 +171,34 @@ struct OrderRoutes: Sendable {
         return JSONResponse(["stock_receipt": try await receiptJSON(id, allocation: allocated)])
     }
 
+    /// An announced delivery arrives: `lines` [{sku, received}], `inspection` as for a receipt when inspected on
+    /// arrival, `allocate: true` as for a receipt.
+    @Sendable func arrival(_ request: Request, context: CasebookContext) async throws -> Response {
+        let actor = try context.require(.manageInventory)
+        let id = try context.parameters.id()
+        let body = try await request.envelope("stock_receipt", context: context)
+        var received: [SKU: Int] = [:]
+        for line in body["lines"]?.arrayValue ?? [] {
+            guard let sku = line["sku"]?.stringValue, let count = line["received"]?.intValue, count >= 0 else {
+                throw APIError.invalid("lines", "Lines: a list of {sku, received} with received 0 or more")
+            }
+            received[SKU(sku)] = count
+        }
+        if received.isEmpty { throw APIError.invalid("lines", "Lines: a list of {sku, received}", error: "BlankValue") }
+        let inspections = Self.inspections(body["inspection"])
+        _ = try await orders.arrive(receiptID: id, received: received, inspections: inspections, actor: actor)
+        var allocated: JSONValue = .null
+        if inspections != nil, body["allocate"]?.boolValue == true, actor.role.allows(.reorderQueues) {
+            allocated = Self.present(try await orders.allocate(skus: Array(received.keys), commit: true, actor: actor))
+        }
+        return JSONResponse(["stock_receipt": try await receiptJSON(id, allocation: allocated)])
+    }
+
     @Sendable func listReceipts(_ request: Request, context: CasebookContext) async throws -> Response {
         _ = try context.require(.useWorkspace)
         let status = request.uri.queryParameters.get("status")
-        if let status, !["received", "inspected"].contains(status) {
-            throw APIError.badRequest("status: received (awaiting inspection) or inspected")
+        if let status, !["expected", "received", "inspected"].contains(status) {
+            throw APIError.badRequest("status: expected (announced), received (awaiting inspection) or inspected")
         }
         let list = try await database.read { db in try await ReceiptStore(db: db).list(status: status) }
         return JSONResponse(["stock_receipts": .array(list.map(Self.present)), "count": .int(list.count)])

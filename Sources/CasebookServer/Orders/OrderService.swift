@@ -112,8 +112,6 @@ struct OrderService: Sendable {
 
     // MARK: Receipts
 
-    /// Books an inspected delivery: good units become available, defective ones go to quarantine with a claim
-    /// against the supplier (and short deliveries too). Returns the claims.
     /// Records a delivery. With `inspections` it is inspected on arrival (good units available, defective ones
     /// quarantined and claimed); without, every received unit waits in quarantine for `inspect`. A short delivery is
     /// claimed either way. One transaction.
@@ -121,39 +119,52 @@ struct OrderService: Sendable {
         let now = clock.now()
         guard !supplier.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError.invalid("supplier", "Supplier: cannot be blank") }
         return try await database.write { db in
-            let catalogue = CatalogueStore(db: db)
-            for line in lines where try await catalogue.variant(sku: line.sku) == nil {
-                throw APIError.invalid("lines", "Lines: unknown SKU \(line.sku)")
-            }
+            try await Self.checkSKUs(lines.map(\.sku), db: db)
             let receiptID = try await db.raw("""
                 INSERT INTO stock_receipts (supplier, reference, status, created_by_id, created_at, inspected_at)
                 VALUES (\(bind: supplier), \(bind: reference), \(bind: inspections == nil ? "received" : "inspected"), \(bind: actor.id),
                         \(bind: now), \(bind: inspections == nil ? nil : now)) RETURNING id
                 """).first()!.decode(column: "id", as: Int.self)
-            let booking: StockReceipt.Booking
-            do throws(FieldErrors) {
-                let receipt = StockReceipt(id: receiptID, lines: lines)
-                if let inspections {
-                    booking = try receipt.book(inspections, by: actor.id, at: now)
-                } else {
-                    booking = try receipt.arrive(by: actor.id, at: now)
-                }
-            } catch {
-                throw APIError.invalid(error)
-            }
-            for line in lines {
-                let inspection = inspections?.first { $0.sku == line.sku }
-                try await db.raw("""
-                    INSERT INTO stock_receipt_lines (receipt_id, sku, expected, received, good, defective, defect_reason)
-                    VALUES (\(bind: receiptID), \(bind: line.sku.rawValue), \(bind: line.expected), \(bind: line.received),
-                            \(bind: inspection?.good ?? (inspections != nil && line.received == 0 ? 0 : nil)),
-                            \(bind: inspection?.defective ?? (inspections != nil && line.received == 0 ? 0 : nil)), \(bind: inspection?.reason ?? ""))
-                    """).run()
-            }
-            try await StockStore(db: db).apply(booking.movements)
-            try await ReceiptStore(db: db).insertClaims(booking.claims, receiptID: receiptID, now: now)
-            return (receiptID, booking.claims)
+            let claims = try await Self.bookArrival(receiptID: receiptID, lines: lines, inspections: inspections, actor: actor, now: now, db: db)
+            return (receiptID, claims)
         }
+    }
+
+    static func checkSKUs(_ skus: [SKU], db: any SQLDatabase) async throws {
+        let catalogue = CatalogueStore(db: db)
+        for sku in skus where try await catalogue.variant(sku: sku) == nil {
+            throw APIError.invalid("lines", "Lines: unknown SKU \(sku)")
+        }
+    }
+
+    /// Books what arrived of a receipt's lines (written or rewritten), inspected now when `inspections` are given.
+    static func bookArrival(receiptID: Int, lines: [ReceiptLine], inspections: [Inspection]?, actor: Actor, now: Int64,
+                            db: any SQLDatabase) async throws -> [SupplierClaim] {
+        let booking: StockReceipt.Booking
+        do throws(FieldErrors) {
+            let receipt = StockReceipt(id: receiptID, lines: lines)
+            if let inspections {
+                booking = try receipt.book(inspections, by: actor.id, at: now)
+            } else {
+                booking = try receipt.arrive(by: actor.id, at: now)
+            }
+        } catch {
+            throw APIError.invalid(error)
+        }
+        for line in lines {
+            let inspection = inspections?.first { $0.sku == line.sku }
+            let inspected = inspections != nil && line.received == 0 ? 0 : nil
+            try await db.raw("""
+                INSERT INTO stock_receipt_lines (receipt_id, sku, expected, received, good, defective, defect_reason)
+                VALUES (\(bind: receiptID), \(bind: line.sku.rawValue), \(bind: line.expected), \(bind: line.received),
+                        \(bind: inspection?.good ?? inspected), \(bind: inspection?.defective ?? inspected), \(bind: inspection?.reason ?? ""))
+                ON CONFLICT (receipt_id, sku) DO UPDATE SET received = excluded.received, good = excluded.good,
+                    defective = excluded.defective, defect_reason = excluded.defect_reason
+                """).run()
+        }
+        try await StockStore(db: db).apply(booking.movements)
+        try await ReceiptStore(db: db).insertClaims(booking.claims, receiptID: receiptID, now: now)
+        return booking.claims
     }
 
     /// Inspects a delivery that arrived uninspected: good units become available, defective ones stay quarantined
@@ -164,7 +175,8 @@ struct OrderService: Sendable {
             let store = ReceiptStore(db: db)
             guard let receipt = try await store.find(id: receiptID) else { throw APIError.notFound("No stock receipt \(receiptID)") }
             guard receipt.status == "received" else {
-                throw APIError.invalid("status", "Receipt #\(receiptID) was inspected already", error: "InvalidValue")
+                let why = receipt.status == "expected" ? "has not arrived yet" : "was inspected already"
+                throw APIError.invalid("status", "Receipt #\(receiptID) \(why)", error: "InvalidValue")
             }
             let lines = receipt.lines.map { ReceiptLine(sku: SKU($0.sku), expected: $0.expected, received: $0.received) }
             let booking: StockReceipt.Booking

@@ -20,6 +20,8 @@ struct ReceiptRecord: Sendable {
     var createdByID: Int
     var createdAt: Int64
     var inspectedAt: Int64?
+    /// For a delivery announced before it arrives (status `expected`): when the supplier said it would.
+    var expectedAt: Int64?
     var lines: [Line]
     var claims: [Claim]
 }
@@ -42,7 +44,7 @@ struct ReceiptStore: Sendable {
         try await list(where: "id = \(bind: id)", limit: 1).first
     }
 
-    /// Newest first; `status` received (awaiting inspection) or inspected.
+    /// Newest first; `status` expected (announced), received (awaiting inspection) or inspected.
     func list(status: String? = nil, limit: Int = 100) async throws -> [ReceiptRecord] {
         try await list(where: status.map { "status = \(bind: $0)" } ?? "1 = 1", limit: limit)
     }
@@ -69,7 +71,8 @@ struct ReceiptStore: Sendable {
             return ReceiptRecord(id: id, supplier: try r.decode(column: "supplier", as: String.self),
                                  reference: try r.decode(column: "reference", as: String.self), status: try r.decode(column: "status", as: String.self),
                                  createdByID: try r.decode(column: "created_by_id", as: Int.self), createdAt: try r.decode(column: "created_at", as: Int64.self),
-                                 inspectedAt: try r.decode(column: "inspected_at", as: Int64?.self), lines: lines[id] ?? [], claims: claims[id] ?? [])
+                                 inspectedAt: try r.decode(column: "inspected_at", as: Int64?.self),
+                                 expectedAt: try r.decode(column: "expected_at", as: Int64?.self), lines: lines[id] ?? [], claims: claims[id] ?? [])
         }
     }
 }

@@ -26,10 +26,14 @@ struct ShopifyImport: Sendable {
 
     static func externalID(_ draft: ShopifyOrderDraft) -> String { "shopify:" + (draft.shopifyID ?? draft.name) }
 
-    func run(_ text: String, dryRun: Bool, actor: Actor) async throws -> Report {
+    /// `progress` hears (orders processed, orders in the file) once the file is read and after each order; in a real
+    /// import nothing is committed until the last order is done.
+    func run(_ text: String, dryRun: Bool, actor: Actor,
+             progress: @escaping @Sendable (_ processed: Int, _ total: Int) -> Void = { _, _ in }) async throws -> Report {
         let result = ShopifyOrderImport.parse(text)
         let start = Report(result: result, dryRun: dryRun)
         guard result.fileError == nil, result.rejected.isEmpty else { return start }
+        progress(0, result.orders.count)
         let work: @Sendable (any SQLDatabase) async throws -> Report = { db in
             var report = start
             let users = UserStore(db: db)
@@ -37,7 +41,8 @@ struct ShopifyImport: Sendable {
             var customers: [String: Int] = [:]
             var known: Set<SKU> = []
             let now = orders.clock.now()
-            for draft in result.orders {
+            for (index, draft) in result.orders.enumerated() {
+                defer { progress(index + 1, result.orders.count) }
                 if try await db.raw("SELECT id FROM orders WHERE external_id = \(bind: Self.externalID(draft))").first() != nil {
                     report.alreadyImported += 1
                     continue

@@ -39,7 +39,7 @@ public struct Migrator: Sendable {
         .addQueueIndexes, .createMailTables, .addPresenceAndRouting, .createBusinessHoursAndSLAs, .createJobs,
         .createCatalogueAndStock, .createOrdersAndBackorders, .addTicketContactTerms,
         .addGroupSkills, .createTicketMetricEvents, .createRefundsAndFulfilmentErrors, .indexPendingBreaches,
-        .keepBreachesAheadOnTicketSLAs,
+        .keepBreachesAheadOnTicketSLAs, .addExpectedDeliveriesAndDelayNotices,
     ]
 
     /// Returns the names of the migrations it applied.

@@ -62,6 +62,8 @@ struct Chrome: Sendable {
     /// The signed-in agent's presence choices for the header (staff only).
     var presence: [Option] = []
     var canSeeTeam = false
+    /// Catalogue and stock work, the Shopify import among it.
+    var canManageInventory = false
 
     init(title: String, csrf: String) {
         self.title = title
@@ -77,6 +79,7 @@ struct Chrome: Sendable {
             isAdmin = role == .admin
             isCustomer = role == .endUser
             canSeeTeam = role.allows(.viewTeamBoard)
+            canManageInventory = role.allows(.manageInventory)
             if role.isStaff {
                 let current = context.session?.presence ?? "offline"
                 presence = ["online", "away", "offline"].map { Option(value: $0, label: $0.capitalized, selected: $0 == current) }

@@ -42,6 +42,36 @@ extension PageTemplates {
         </ol>
         {{^hasRows}}<p class="empty">Nobody is waiting for {{sku}}.</p>{{/hasRows}}
         <datalist id="queue-destinations"><option value="top"><option value="bottom"></datalist>
+        {{#notice}}{{#allowed}}
+        <section id="delay-notice" aria-labelledby="delay-notice-title">
+          <h2 id="delay-notice-title">Tell everyone waiting</h2>
+          <p>Each customer gets this text as a public reply on their order's ticket (a new ticket when the order has
+          none), by mail. <code>&#123;&#123;position&#125;&#125;, &#123;&#123;waiting&#125;&#125;, &#123;&#123;expected_date&#125;&#125;, &#123;&#123;incentive&#125;&#125;, &#123;&#123;product&#125;&#125;, &#123;&#123;order&#125;&#125;, &#123;&#123;customer.first_name&#125;&#125;</code>
+          are filled in for each; the expected date comes from the deliveries announced for {{sku}}.</p>
+          <form method="post" action="/agent/backorders/{{sku}}/delay_notice">
+            <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+            <label for="notice-body">Text</label>
+            <textarea id="notice-body" name="body" rows="12" cols="80" required>{{body}}</textarea>
+            <fieldset><legend>Incentive for each customer</legend>
+              <label><input type="radio" name="incentive" value="none"{{#isNone}} checked{{/isNone}}> None</label>
+              <label><input type="radio" name="incentive" value="store_credit"{{#isCredit}} checked{{/isCredit}}> Store credit</label>
+              <label for="notice-amount">amount</label> <input id="notice-amount" name="amount" value="{{amount}}" size="8" inputmode="decimal">
+              <label for="notice-currency">currency</label> <input id="notice-currency" name="currency" value="{{currency}}" size="4" maxlength="3">
+              <label><input type="radio" name="incentive" value="discount_code"{{#isDiscount}} checked{{/isDiscount}}> Discount code</label>
+              <label for="notice-code">code (empty: one of its own for each customer)</label> <input id="notice-code" name="code" value="{{code}}" size="16">
+              <label for="notice-code-description">worth</label> <input id="notice-code-description" name="code_description" value="{{codeDescription}}" size="24" placeholder="15 % off">
+            </fieldset>
+            <button type="submit" name="action" value="preview">Preview</button>
+            <button type="submit" name="action" value="send">Send to {{count}} customers</button>
+          </form>
+          {{#hasPreview}}
+          <h3>Preview</h3>
+          <ol id="delay-notice-preview">{{#preview}}<li><strong>{{customer}}</strong>, number {{position}}: expected {{expected}}{{#hasOffer}}; {{offer}}{{/hasOffer}}
+            <pre>{{text}}</pre></li>{{/preview}}</ol>
+          {{/hasPreview}}
+          {{#hasSent}}<h3>Sent before</h3><ul id="delay-notices-sent">{{#sent}}<li>{{.}}</li>{{/sent}}</ul>{{/hasSent}}
+        </section>
+        {{/allowed}}{{/notice}}
         {{/main}}
         {{/layout}}
         """#),

@@ -20,6 +20,7 @@ extension Chrome: MustacheParent {
         case "ticketID": ticketID
         case "presence": presence
         case "canSeeTeam": canSeeTeam
+        case "canManageInventory": canManageInventory
         default: nil
         }
     }

@@ -1,7 +1,7 @@
 /// The Mustache templates, compiled into the binary. Each group of pages keeps its templates in its own file.
 enum PageTemplates {
     static var all: [(String, String)] {
-        frame + signIn + workspace + ticket + portal + admin + adminMail + team + adminRouting + user + orders
+        frame + signIn + workspace + ticket + portal + admin + adminMail + team + adminRouting + user + orders + imports
     }
 
     static let frame: [(String, String)] = [
@@ -14,6 +14,7 @@ enum PageTemplates {
         <title>{{chrome.title}} · Casebook</title>
         <link rel="stylesheet" href="/assets/casebook.css">
         <script src="/assets/live.js" defer></script>
+        {{$head}}{{/head}}
         </head>
         <body{{#chrome.live}} data-live="{{chrome.live}}"{{/chrome.live}}{{#chrome.ticketID}} data-ticket-id="{{chrome.ticketID}}"{{/chrome.ticketID}} data-csrf="{{chrome.csrf}}">
         <a class="skip" href="#main">Skip to content</a>
@@ -25,6 +26,7 @@ enum PageTemplates {
             {{#chrome.canSeeTeam}}<a href="/agent/team">Team</a>{{/chrome.canSeeTeam}}
             <a href="/agent/catalogue">Catalogue</a>
             <a href="/agent/receipts">Receipts</a>
+            {{#chrome.canManageInventory}}<a href="/agent/imports/shopify">Import orders</a>{{/chrome.canManageInventory}}
             <a href="/agent/backorders">Backorders</a>
             {{#chrome.canSeeTeam}}<a href="/agent/refunds">Refunds</a>{{/chrome.canSeeTeam}}
             <form id="search-form" class="search" method="get" action="/agent/search" role="search">

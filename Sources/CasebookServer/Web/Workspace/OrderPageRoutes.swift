@@ -35,6 +35,8 @@ struct OrderPageRoutes: Sendable {
         var hasRows: Bool
         var canReorder: Bool
         var count: Int
+        /// The delay notice form (leads): the text as typed, and a preview of what each customer would get.
+        var notice: DelayNoticeForm
     }
 
     struct ApprovalsPage: Sendable {
@@ -57,6 +59,7 @@ struct OrderPageRoutes: Sendable {
         web.get("agent/backorders", use: queues)
         web.get("agent/backorders/:sku", use: board)
         web.post("agent/backorders/:sku/move", use: move)
+        web.post("agent/backorders/:sku/delay_notice", use: delayNotice)
         web.get("agent/refunds", use: approvals)
         web.post("agent/refunds/:id/approve", use: { try await decide($0, $1, approve: true) })
         web.post("agent/refunds/:id/decline", use: { try await decide($0, $1, approve: false) })
@@ -80,7 +83,9 @@ struct OrderPageRoutes: Sendable {
 
     @Sendable func board(_ request: Request, context: CasebookContext) async throws -> Response {
         let actor = try context.require(.useWorkspace)
-        return try await boardPage(sku: try sku(context), actor: actor, context: context)
+        let notified = request.uri.queryParameters.get("notified").flatMap(Int.init)
+        return try await boardPage(sku: try sku(context), actor: actor, context: context,
+                                   notices: notified.map { ["Delay notice sent to \($0) customers, each on their order's ticket."] } ?? [])
     }
 
     func sku(_ context: CasebookContext) throws -> String {
@@ -89,24 +94,29 @@ struct OrderPageRoutes: Sendable {
     }
 
     func boardPage(sku: String, actor: Actor, context: CasebookContext, errors: [String] = [],
-                   status: HTTPResponse.Status = .ok) async throws -> Response {
+                   status: HTTPResponse.Status = .ok, notice: DelayNoticeForm? = nil, notices: [String] = []) async throws -> Response {
         let now = services.config.clock.now()
-        let (entries, moves, names) = try await services.database.read { db in
+        let (entries, moves, names, sent) = try await services.database.read { db in
             let store = BackorderStore(db: db)
             let entries = try await store.waiting(skus: [SKU(sku)])
             let names = Dictionary(uniqueKeysWithValues: try await UserStore(db: db).find(ids: entries.map(\.customerID)).map { ($0.id, $0.name) })
-            return (entries, try await store.moves(entryIDs: entries.map(\.id)), names)
+            return (entries, try await store.moves(entryIDs: entries.map(\.id)), names, try await DelayNoticeForm.sent(sku: sku, db: db))
         }
         var chrome = Chrome(title: "Backorders \(sku)", context: context)
         chrome.errors = errors
+        chrome.notices = notices
         let rows = entries.enumerated().map { index, e in
             BoardPage.Row(id: e.id, position: index + 1, customer: names[e.customerID] ?? "#\(e.customerID)", orderID: e.orderID,
                           quantity: e.quantity, waiting: Self.duration(max(0, now - e.createdAt)), preference: Self.words(e.consent),
                           moves: (moves[e.id] ?? []).map { "\($0.from + 1) → \($0.to + 1) by \($0.actor), \(PageTime.text($0.at)): \($0.reason)" },
                           hasMoves: !(moves[e.id] ?? []).isEmpty)
         }
+        var form = notice ?? DelayNoticeForm()
+        form.allowed = actor.role.allows(.manageInventory) && !rows.isEmpty
+        form.sent = sent
+        form.hasSent = !sent.isEmpty
         let page = BoardPage(chrome: chrome, sku: sku, rows: rows, hasRows: !rows.isEmpty, canReorder: actor.role.allows(.reorderQueues),
-                             count: rows.count)
+                             count: rows.count, notice: form)
         return renderer.page("backorder-board", page, status: status)
     }
 
