@@ -259,4 +259,33 @@ struct WebOrderPagesTests {
                     == .unprocessableContent, "inspected once")
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func aDeliveryIsAnnouncedThenArrivesOnTheReceiptsPage(db: TestDatabase) async throws {
+        try await TestApp.run(db) { app in
+            _ = try await app.person("Lara Lead", role: .lead)
+            _ = try await app.admin.post("/api/v2/products", ["product": ["name": "BeamTag", "currency": "EUR", "variants": [["sku": "BT-PINK", "price": 2900]]]])
+            let agent = try await app.signedIn(TestApp.agentEmail)
+            _ = try await agent.get("/agent/receipts")
+            #expect(try await agent.post("/agent/receipts/announce", [("supplier", "S"), ("sku", "BT-PINK"), ("expected", "5"),
+                                                                     ("expected_on", "2030-01-15")]).status == .forbidden)
+            let lead = try await app.signedIn("lara.lead@brightbeam.example")
+            #expect(try await lead.get("/agent/receipts").contains("id=\"announce-form\""))
+            #expect(try await lead.post("/agent/receipts/announce", [("supplier", "S"), ("sku", "BT-PINK"), ("expected", "5"),
+                                                                    ("expected_on", "soon")]).status == .unprocessableContent)
+            let announced = try await lead.post("/agent/receipts/announce", [("supplier", "Shenzhen Beam"), ("sku", "BT-PINK"), ("expected", "5"),
+                                                                            ("expected_on", "2030-01-15")])
+            #expect(announced.status == .seeOther)
+            var page = try await lead.get(announced.location ?? "/agent/receipts")
+            #expect(page.contains("expected 15 January 2030") && page.contains("not arrived yet") && page.contains("class=\"arrival\""), "\(page.html)")
+            let receipt = try #require(page.firstMatch(#"data-receipt-id="(\d+)""#))
+            #expect(try await lead.post("/agent/receipts/\(receipt)/arrival", [("sku_0", "BT-PINK"), ("received_0", "many")]).status == .unprocessableContent)
+            let arrived = try await lead.post("/agent/receipts/\(receipt)/arrival", [("sku_0", "BT-PINK"), ("received_0", "4")])
+            #expect(arrived.status == .seeOther)
+            page = try await lead.get("/agent/receipts")
+            #expect(page.contains("awaiting inspection") && page.contains("Short delivery: 1 × BT-PINK") && !page.contains("class=\"arrival\""))
+            #expect(try await lead.post("/agent/receipts/\(receipt)/arrival", [("sku_0", "BT-PINK"), ("received_0", "4")]).status == .unprocessableContent)
+        }
+    }
 }
+

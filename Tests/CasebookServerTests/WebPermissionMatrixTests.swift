@@ -69,6 +69,8 @@ struct WebPermissionMatrixTests {
             Route(method: .get, path: "/agent/receipts", rule: .permission(.useWorkspace)),
             Route(method: .post, path: "/agent/receipts", rule: .permission(.manageInventory), form: [("supplier", ""), ("expected", "x")]),
             Route(method: .post, path: "/agent/receipts/\(receipt)/inspection", rule: .permission(.manageInventory), form: []),
+            Route(method: .post, path: "/agent/receipts/announce", rule: .permission(.manageInventory), form: [("supplier", ""), ("expected", "x")]),
+            Route(method: .post, path: "/agent/receipts/\(receipt)/arrival", rule: .permission(.manageInventory), form: []),
             Route(method: .get, path: "/agent/refunds", rule: .permission(.approveExceptions)),
             Route(method: .get, path: "/agent/imports/shopify", rule: .permission(.manageInventory)),
             Route(method: .post, path: "/agent/imports/shopify", rule: .permission(.manageInventory), form: [("dry_run", "on")]),

@@ -181,6 +181,17 @@ extension PageTemplates {
           <button type="submit">Record</button> <small>The units wait in quarantine until inspected.</small>
           </fieldset>
         </form>
+        <form id="announce-form" method="post" action="/agent/receipts/announce">
+          <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+          <fieldset><legend>Announce a delivery</legend>
+          <label for="announce-supplier">Supplier</label> <input id="announce-supplier" name="supplier" required maxlength="200">
+          <label for="announce-reference">Reference</label> <input id="announce-reference" name="reference" maxlength="100">
+          <label for="announce-sku">SKU</label> <select id="announce-sku" name="sku">{{#skus}}<option>{{.}}</option>{{/skus}}</select>
+          <label for="announce-expected">Expected</label> <input id="announce-expected" name="expected" type="number" min="1" required size="5">
+          <label for="announce-on">on</label> <input id="announce-on" name="expected_on" type="date" required>
+          <button type="submit">Announce</button> <small>Nothing moves until it arrives; delay notices count it for expected dates.</small>
+          </fieldset>
+        </form>
         {{/canReceive}}
         {{#receipts}}
         <section class="receipt" data-receipt-id="{{id}}" aria-labelledby="receipt-{{id}}">
@@ -194,6 +205,10 @@ extension PageTemplates {
                 <label for="defective-{{id}}-{{index}}">defective</label> <input id="defective-{{id}}-{{index}}" name="defective_{{index}}" type="number" min="0" value="0" size="5">
                 <label for="reason-{{id}}-{{index}}">what is wrong</label> <input id="reason-{{id}}-{{index}}" name="reason_{{index}}" maxlength="300">{{/canInspect}}{{^canInspect}}awaiting inspection{{/canInspect}}{{/inspected}}</td></tr>{{/lines}}</tbody>
           </table>
+          {{#canArrive}}<form class="arrival" method="post" action="/agent/receipts/{{id}}/arrival"><input type="hidden" name="csrf" value="{{chrome.csrf}}">
+            {{#lines}}<input type="hidden" name="sku_{{index}}" value="{{sku}}"><label for="arrived-{{id}}-{{index}}">{{sku}} received</label>
+            <input id="arrived-{{id}}-{{index}}" name="received_{{index}}" type="number" min="0" value="{{expected}}" size="5"> {{/lines}}
+            <button type="submit">It arrived</button> <small>The units wait in quarantine until inspected.</small></form>{{/canArrive}}
           {{#canInspect}}{{#canAllocate}}<label><input type="checkbox" name="allocate" checked> allocate the good units to the queue now</label>{{/canAllocate}}
             <button type="submit">Record the inspection</button></form>{{/canInspect}}
           {{#claims}}<p class="claim">{{.}}</p>{{/claims}}

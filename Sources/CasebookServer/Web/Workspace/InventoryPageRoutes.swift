@@ -24,6 +24,8 @@ struct InventoryPageRoutes: Sendable {
         struct Receipt: Sendable {
             var id: Int; var supplier: String; var reference: String; var status: String; var created: String
             var awaiting: Bool; var lines: [Line]; var claims: [String]; var canInspect: Bool
+            /// An announced delivery that has not arrived: the form records what came.
+            var canArrive: Bool
         }
         struct Line: Sendable { var index: Int; var sku: String; var expected: Int; var received: Int; var inspected: String? }
         var chrome: Chrome
@@ -38,6 +40,8 @@ struct InventoryPageRoutes: Sendable {
         web.get("agent/receipts", use: receipts)
         web.post("agent/receipts", use: receive)
         web.post("agent/receipts/:id/inspection", use: inspect)
+        web.post("agent/receipts/announce", use: announce)
+        web.post("agent/receipts/:id/arrival", use: arrive)
     }
 
     @Sendable func catalogue(_ request: Request, context: CasebookContext) async throws -> Response {
@@ -66,6 +70,9 @@ struct InventoryPageRoutes: Sendable {
         var notices: [String] = []
         if let id = request.uri.queryParameters.get("received") { notices.append("Delivery #\(id) recorded: its units wait in quarantine for inspection.") }
         if let id = request.uri.queryParameters.get("inspected") { notices.append("Delivery #\(id) inspected: good units are available, defects claimed.") }
+        if let id = request.uri.queryParameters.get("announced") {
+            notices.append("Delivery #\(id) announced: delay notices count it for the customers' expected dates until it arrives.")
+        }
         return try await receiptsPage(actor: actor, context: context, notices: notices)
     }
 
@@ -80,14 +87,17 @@ struct InventoryPageRoutes: Sendable {
         chrome.notices = notices
         let canReceive = actor.role.allows(.manageInventory)
         let page = ReceiptsPage(chrome: chrome, receipts: list.map { r in
-            .init(id: r.id, supplier: r.supplier, reference: r.reference, status: r.status == "received" ? "awaiting inspection" : r.status,
+            .init(id: r.id, supplier: r.supplier, reference: r.reference,
+                  status: r.status == "received" ? "awaiting inspection"
+                      : r.status == "expected" ? "expected \(r.expectedAt.map { OrderService.dateText($0, timeZone: nil) } ?? "")" : r.status,
                   created: PageTime.text(r.createdAt), awaiting: r.status == "received",
                   lines: r.lines.enumerated().map { i, l in
                       .init(index: i, sku: l.sku, expected: l.expected, received: l.received,
-                            inspected: l.good.map { "\($0) good, \(l.defective ?? 0) defective" + (l.defectReason.isEmpty ? "" : " (\(l.defectReason))") })
+                            inspected: r.status == "expected" ? "not arrived yet"
+                                : l.good.map { "\($0) good, \(l.defective ?? 0) defective" + (l.defectReason.isEmpty ? "" : " (\(l.defectReason))") })
                   },
                   claims: r.claims.map { "\($0.kind == "shortDelivery" ? "Short delivery" : "Defective"): \($0.quantity) × \($0.sku) — \($0.reason)" },
-                  canInspect: canReceive && r.status == "received")
+                  canInspect: canReceive && r.status == "received", canArrive: canReceive && r.status == "expected")
         }, canReceive: canReceive, canAllocate: actor.role.allows(.reorderQueues), skus: skus)
         return renderer.page("receipts", page, status: status)
     }
@@ -130,6 +140,47 @@ struct InventoryPageRoutes: Sendable {
                 _ = try await orders.allocate(skus: lines.map(\.sku), commit: true, actor: actor)
             }
             return seeOther("/agent/receipts?inspected=\(id)")
+        } catch let error as APIError where error.status == .unprocessableContent {
+            return try await receiptsPage(actor: actor, context: context, errors: error.messages, status: .unprocessableContent)
+        } catch let error as APIError where error.status == .notFound {
+            throw WebError(.notFound, "No such delivery.")
+        }
+    }
+
+    /// The form posts `supplier`, `reference`, `sku`, `expected` and `expected_on` (a date).
+    @Sendable func announce(_ request: Request, context: CasebookContext) async throws -> Response {
+        let actor = try context.require(.manageInventory)
+        let form = context.form ?? QueryItems(nil)
+        guard let expected = Int(form["expected"] ?? ""), let date = parseISODate(form["expected_on"] ?? "") else {
+            return try await receiptsPage(actor: actor, context: context, errors: ["Expected: a whole number of units and the date it is due"],
+                                          status: .unprocessableContent)
+        }
+        do {
+            let id = try await orders.announce(supplier: form["supplier"] ?? "", reference: form["reference"] ?? "",
+                                               expectedAt: Timestamp.millis(date), lines: [(SKU(form["sku"] ?? ""), expected)], actor: actor)
+            return seeOther("/agent/receipts?announced=\(id)")
+        } catch let error as APIError where error.status == .unprocessableContent {
+            return try await receiptsPage(actor: actor, context: context, errors: error.messages, status: .unprocessableContent)
+        }
+    }
+
+    /// The form posts, per line `i`, `sku_i` and `received_i`: the units go to quarantine for the inspection.
+    @Sendable func arrive(_ request: Request, context: CasebookContext) async throws -> Response {
+        let actor = try context.require(.manageInventory)
+        let id = try context.parameters.id()
+        let form = context.form ?? QueryItems(nil)
+        var received: [SKU: Int] = [:]
+        for i in 0..<100 {
+            guard let sku = form["sku_\(i)"] else { break }
+            guard let count = Int(form["received_\(i)"] ?? ""), count >= 0 else {
+                return try await receiptsPage(actor: actor, context: context, errors: ["\(sku): received is a whole number of units"],
+                                              status: .unprocessableContent)
+            }
+            received[SKU(sku)] = count
+        }
+        do {
+            _ = try await orders.arrive(receiptID: id, received: received, inspections: nil, actor: actor)
+            return seeOther("/agent/receipts?received=\(id)")
         } catch let error as APIError where error.status == .unprocessableContent {
             return try await receiptsPage(actor: actor, context: context, errors: error.messages, status: .unprocessableContent)
         } catch let error as APIError where error.status == .notFound {
