@@ -1,5 +1,6 @@
 import CasebookCore
 import Foundation
+import SQLKit
 import Testing
 @testable import CasebookServer
 
@@ -26,6 +27,15 @@ struct DelayNoticeAPITests {
                     "customer_id": .int(customer.id), "lines": [["sku": "BT-BLACK", "quantity": .int(quantity)]], "ticket_ids": JSONValue(tickets)]])
                 #expect(order["order"]?["lines"]?.arrayValue?.first?["status"]?.stringValue == "backordered", "\(order.text)")
                 orders.append(order["order"]?["id"]?.intValue ?? 0)
+            }
+            // Buyer 1's order is linked to a ticket closed long ago: a closed ticket takes no reply, so a new one is opened.
+            let closed = try await customers[0].createTicket(["subject": "Old question", "comment": ["body": "?"]])
+            _ = try await app.agent.put("/api/v2/tickets/\(closed)", ["ticket": ["status": "solved", "assignee_id": .int(app.agent.id)]])
+            let closing = try await app.agent.put("/api/v2/tickets/\(closed)", ["ticket": ["status": "closed"]])
+            #expect(try await app.ticket(closed)["status"]?.stringValue == "closed", "\(closing.text)")
+            let firstOrder = orders[0]
+            try await app.database.write { db in
+                try await db.raw("INSERT INTO order_tickets (order_id, ticket_id) VALUES (\(bind: firstOrder), \(bind: closed))").run()
             }
             // The supplier announces two deliveries: 3 units in ten days, 5 more in twenty.
             let day: Int64 = 86_400_000
@@ -81,8 +91,9 @@ struct DelayNoticeAPITests {
             #expect(try await app.notices(tickets[1]).contains { $0.contains("Delay notice: position 2") })
             let created = try await app.ticket(tickets[0])
             #expect(created["status"]?.stringValue == "pending" && created["requester_id"]?.intValue == customers[0].id)
+            #expect(tickets[0] != closed)
             let order = try await app.agent.get("/api/v2/orders/\(orders[0])")
-            #expect(order["order"]?["ticket_ids"]?.arrayValue?.compactMap(\.intValue) == [tickets[0]], "\(order.text)")
+            #expect(order["order"]?["ticket_ids"]?.arrayValue?.compactMap(\.intValue) == [closed, tickets[0]], "\(order.text)")
             let list = try await app.agent.get("/api/v2/backorders/delay_notices?sku=BT-BLACK")
             #expect(list["count"]?.intValue == 1 && list["delay_notices"]?.arrayValue?.first?["recipients_count"]?.intValue == 4)
 

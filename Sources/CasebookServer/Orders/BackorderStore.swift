@@ -135,8 +135,12 @@ struct BackorderStore: Sendable {
     }
 
     /// Tickets linked to an order (where queue moves and allocations are recorded).
-    func tickets(orderID: Int) async throws -> [Int] {
-        try await db.raw("SELECT ticket_id FROM order_tickets WHERE order_id = \(bind: orderID) ORDER BY ticket_id").all()
-            .map { try $0.decode(column: "ticket_id", as: Int.self) }
+    /// The tickets linked to an order, oldest first; with `open`, only those still taking updates (not closed or deleted).
+    func tickets(orderID: Int, open: Bool = false) async throws -> [Int] {
+        let filter: SQLQueryString = open ? "AND t.status <> 'closed' AND t.deleted_at IS NULL" : ""
+        return try await db.raw("""
+            SELECT ot.ticket_id FROM order_tickets ot JOIN tickets t ON t.id = ot.ticket_id
+            WHERE ot.order_id = \(bind: orderID) \(filter) ORDER BY ot.ticket_id
+            """).all().map { try $0.decode(column: "ticket_id", as: Int.self) }
     }
 }

@@ -105,13 +105,14 @@ extension OrderService {
         return request.dryRun ? try await database.read { db in try await work(db) } : try await database.write(work)
     }
 
-    /// Writes one notice as a public reply on the newest ticket linked to the order, or on a new ticket for the
-    /// customer linked to the order; the reply is mailed like any other. Returns the ticket.
+    /// Writes one notice as a public reply on the newest ticket linked to the order that is not closed, or on a new
+    /// ticket for the customer linked to the order; the reply is mailed like any other. Returns the ticket.
     private func deliver(_ r: DelayNoticeRecipient, product: String, actor: Actor, db: any SQLDatabase) async throws -> Int {
         let what = "Delay notice: position \(r.position)" + (r.expectedAt.map { ", expected by \(Self.dateText($0, timeZone: nil))" } ?? ", no date yet")
             + (r.incentive.map { "; offered \($0.text)" } ?? "")
         let comment: JSONObject = ["body": .string(r.body), "public": true]
-        if let ticketID = try await BackorderStore(db: db).tickets(orderID: r.orderID).last {
+        // A closed ticket is final: the notice goes to the newest linked ticket still open to replies.
+        if let ticketID = try await BackorderStore(db: db).tickets(orderID: r.orderID, open: true).last {
             let written = try await tickets.update(ticketID, ["comment": .object(comment)], actor: actor, via: .api, db: db,
                                                    notices: [.notice(kind: "delay_notice", text: what)])
             try await tickets.notify(written, actor: actor, db: db)

@@ -55,16 +55,13 @@ struct OrderReads: Sendable {
         guard let row = try await db.raw("SELECT * FROM orders WHERE id = \(bind: id)").first() else { return nil }
         let currency = try row.decode(column: "currency", as: String.self)
         var waiting: [Int: (Int, Int, PreferenceRecord)] = [:]
-        for entry in try await db.raw("""
-            SELECT e.id, e.line_id, e.sku, e.position FROM backorder_entries e WHERE e.order_id = \(bind: id) AND e.status = 'waiting'
-            """).all() {
-            let entryID = try entry.decode(column: "id", as: Int.self)
-            guard let (record, _) = try await BackorderStore(db: db).entry(id: entryID) else { continue }
+        for entry in try await db.raw("SELECT * FROM backorder_entries WHERE order_id = \(bind: id) AND status = 'waiting'").all()
+            .map(BackorderStore.decode) {
             let ahead = try await db.raw("""
-                SELECT COUNT(*) AS n FROM backorder_entries WHERE status = 'waiting' AND sku = \(bind: try entry.decode(column: "sku", as: String.self))
-                AND (position < \(bind: record.position) OR (position = \(bind: record.position) AND id < \(bind: entryID)))
+                SELECT COUNT(*) AS n FROM backorder_entries WHERE status = 'waiting' AND sku = \(bind: entry.sku.rawValue)
+                AND (position < \(bind: entry.position) OR (position = \(bind: entry.position) AND id < \(bind: entry.id)))
                 """).first()?.decode(column: "n", as: Int.self) ?? 0
-            waiting[try entry.decode(column: "line_id", as: Int.self)] = (entryID, ahead + 1, record.consent)
+            waiting[entry.lineID] = (entry.id, ahead + 1, entry.consent)
         }
         let lines = try await db.raw("SELECT * FROM order_lines WHERE order_id = \(bind: id) ORDER BY id").all().map { l in
             let lineID = try l.decode(column: "id", as: Int.self)

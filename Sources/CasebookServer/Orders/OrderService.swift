@@ -11,21 +11,22 @@ struct OrderService: Sendable {
 
     struct Line: Sendable { var sku: SKU; var quantity: Int; var priceMinor: Int? }
 
-    /// Records a notice on every ticket linked to the order.
+    /// Records a notice on every ticket linked to the order (a closed ticket is final and left as it is).
     func note(orderID: Int, _ text: String, kind: String, actor: Actor, db: any SQLDatabase) async throws {
-        for ticketID in try await BackorderStore(db: db).tickets(orderID: orderID) {
+        for ticketID in try await BackorderStore(db: db).tickets(orderID: orderID, open: true) {
             _ = try await tickets.update(ticketID, [:], actor: actor, via: .api, db: db, notices: [.notice(kind: kind, text: text)])
         }
     }
 
-    /// Records each order's notices on its linked tickets, looking the links up in batches (most orders of a big
-    /// allocation have no ticket).
+    /// Records each order's notices on its linked tickets (not closed ones), looking the links up in batches (most
+    /// orders of a big allocation have no ticket).
     func noteAll(_ notices: [Int: [String]], kind: String, actor: Actor, db: any SQLDatabase) async throws {
         let orders = notices.keys.sorted()
         for start in stride(from: 0, to: orders.count, by: AllocationBooking.batch) {
             let chunk = Array(orders[start..<min(start + AllocationBooking.batch, orders.count)])
             let rows = try await db.raw("""
-                SELECT order_id, ticket_id FROM order_tickets WHERE order_id IN (\(binds: chunk)) ORDER BY order_id, ticket_id
+                SELECT ot.order_id, ot.ticket_id FROM order_tickets ot JOIN tickets t ON t.id = ot.ticket_id
+                WHERE ot.order_id IN (\(binds: chunk)) AND t.status <> 'closed' AND t.deleted_at IS NULL ORDER BY ot.order_id, ot.ticket_id
                 """).all()
             for row in rows {
                 let order = try row.decode(column: "order_id", as: Int.self), ticket = try row.decode(column: "ticket_id", as: Int.self)
