@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -27,9 +28,13 @@ def _queue(api: Api, sku: str) -> list:
 
 
 def _wait_for_order(driver, names: list) -> None:
+    # A move sends the row's form, so the old page's rows go stale while the next page loads: look again.
     def ordered(d):
-        rows = d.find_elements(By.CSS_SELECTOR, "ol#backorder-board li.queue-entry strong")
-        return [r.text for r in rows] == names
+        try:
+            rows = d.find_elements(By.CSS_SELECTOR, "ol#backorder-board li.queue-entry strong")
+            return [r.text for r in rows] == names and d.execute_script("return document.readyState") == "complete"
+        except StaleElementReferenceException:
+            return False
     WebDriverWait(driver, 10).until(ordered, f"the board to show {names}")
 
 
