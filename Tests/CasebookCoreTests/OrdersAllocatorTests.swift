@@ -90,6 +90,18 @@ struct OrdersAllocatorTests {
         #expect(kit.shipped == [2: [Tags.dock: 1, Tags.pink: 1]])
     }
 
+    @Test("an order placed now takes whole units or nothing: a plain SKU without substitutes, a pack from its components")
+    func wholeUnitsForAnOrderBeingPlaced() {
+        let stock: [SKU: Int] = [Tags.pink: 2, Tags.blue: 2, Tags.dock: 1]
+        #expect(Allocator.whole(Tags.pink, units: 2, bundle: nil, stock: stock) == [AllocationLine(sku: Tags.pink, quantity: 2)])
+        #expect(Allocator.whole(Tags.pink, units: 3, bundle: nil, stock: stock) == nil, "never a blue one in place of pink")
+        #expect(Allocator.whole(Tags.pack3.sku, units: 1, bundle: Tags.pack3, stock: stock)?.reduce(0) { $0 + $1.quantity } == 3)
+        #expect(Allocator.whole(Tags.pack3.sku, units: 2, bundle: Tags.pack3, stock: stock) == nil, "four tags make one pack, not two")
+        #expect(Allocator.whole(Tags.kit.sku, units: 1, bundle: Tags.kit, stock: stock)
+                == [AllocationLine(sku: Tags.dock, quantity: 1), AllocationLine(sku: Tags.blue, quantity: 1)])
+        #expect(Allocator.whole(Tags.pink, units: 0, bundle: nil, stock: stock) == nil)
+    }
+
     @Test("even a bundle whose components share SKUs (which validation refuses) is never sent short")
     func overlappingBundleStaysSafe() {
         let bad = ProductBundle(sku: "BAD", components: [.units(Tags.pink, quantity: 1), .anyOf([Tags.pink, Tags.blue], quantity: 2)])

@@ -51,6 +51,10 @@ struct APIPermissionMatrixTests {
             Route(method: .get, path: "/api/v2/search?query=matrix", outcome: everyone),
             Route(method: .get, path: "/api/v2/search/count?query=matrix", outcome: everyone),
             Route(method: .get, path: "/api/v2/search/export?query=matrix&filter[type]=ticket", outcome: everyone),
+            Route(method: .get, path: "/api/v2/products", outcome: staffOnly),
+            Route(method: .get, path: "/api/v2/variants", outcome: staffOnly),
+            Route(method: .post, path: "/api/v2/products/999999/variants", body: ["variant": ["sku": "MATRIX-1", "price": 1]],
+                  outcome: { [.lead, .admin].contains($0) ? .hidden : .forbidden }),
         ]
     }
 

@@ -34,7 +34,7 @@ struct StorageTests {
                 "0016_CreateCatalogueAndStock", "0017_CreateOrdersAndBackorders",
                 "0018_AddTicketContactTerms", "0019_AddGroupSkills", "0020_CreateTicketMetricEvents",
                 "0021_CreateRefundsAndFulfilmentErrors", "0022_IndexPendingBreaches",
-                "0023_KeepBreachesAheadOnTicketSLAs", "0024_AddExpectedDeliveriesAndDelayNotices",
+                "0023_KeepBreachesAheadOnTicketSLAs", "0024_AddExpectedDeliveriesAndDelayNotices", "0025_AddBundleComponents",
             ])
             for table in ["organizations", "organization_domains", "users", "api_tokens", "groups", "group_memberships",
                           "tickets", "ticket_tags", "ticket_collaborators", "audits", "audit_events", "comments",

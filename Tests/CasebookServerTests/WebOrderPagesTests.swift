@@ -255,6 +255,12 @@ struct WebOrderPagesTests {
             #expect(page.contains("3 good, 1 defective (no charge)") && page.contains("Defective: 1 × BT-PINK — no charge"))
             catalogue = try await agent.get("/agent/catalogue")
             #expect(catalogue.contains("<td class=\"available\">2</td><td>1</td><td>1</td>"), "2 available, 1 reserved for the waiting order, 1 quarantined")
+            // A pink pair is a bundle: the page says what it is made of and how many whole pairs the stock makes.
+            _ = try await app.admin.post("/api/v2/products", ["product": ["name": "Pairs", "currency": "EUR", "variants": [
+                ["sku": "BT-2-PINK", "price": 5500, "bundle": ["components": [["sku": "BT-PINK", "quantity": 2]]]]]]])
+            catalogue = try await agent.get("/agent/catalogue")
+            #expect(catalogue.contains("Bundle of 2 × BT-PINK") && catalogue.contains("<td class=\"available\">1 <small>whole, from its components</small>"),
+                    "\(catalogue.html)")
             #expect(try await lead.post("/agent/receipts/\(receipt)/inspection", [("sku_0", "BT-PINK"), ("good_0", "4"), ("defective_0", "0")]).status
                     == .unprocessableContent, "inspected once")
         }

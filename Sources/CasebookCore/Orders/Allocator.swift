@@ -125,6 +125,15 @@ public enum Allocator {
                               preview: preview)
     }
 
+    /// The stock lines that send `units` of `sku` whole right now, or nil when stock cannot: the SKU itself, or for a
+    /// bundle its components (each unit complete). No substitutes: this is an order being placed or a replacement,
+    /// where the customer gets what they ordered.
+    public static func whole(_ sku: SKU, units: Int, bundle: ProductBundle?, stock: [SKU: Int]) -> [AllocationLine]? {
+        guard units > 0 else { return nil }
+        let fill = bundle.map { fillBundle($0, units: units, from: stock) } ?? fillVariant(sku, substitutes: [], units: units, from: stock)
+        return fill.units == units ? fill.lines : nil
+    }
+
     private struct Fill {
         var units: Int
         var lines: [AllocationLine]

@@ -96,6 +96,21 @@ public struct ProductBundle: Hashable, Codable, Sendable, Identifiable {
         self.components = components
     }
 
+    /// How many whole bundles the stock makes (components never share SKUs, so each counts on its own).
+    public func buildable(from stock: [SKU: Int]) -> Int {
+        components.map { c in c.quantity > 0 ? c.choices.reduce(0) { $0 + max(stock[$1] ?? 0, 0) } / c.quantity : 0 }.min() ?? 0
+    }
+
+    /// "3 × BT-BLACK + 1 of BT-PINK or BT-BLUE", for people.
+    public var summary: String {
+        components.map { c in
+            switch c {
+            case .units(let sku, let quantity): "\(quantity) × \(sku)"
+            case .anyOf(let skus, let quantity): "\(quantity) of \(skus.sorted().map(\.rawValue).joined(separator: " or "))"
+            }
+        }.joined(separator: " + ")
+    }
+
     /// Components must not share SKUs: then each component can be filled on its own, and "can this bundle be
     /// filled" is a simple count rather than a matching problem the warehouse would get wrong by hand too.
     public func validate() throws(FieldErrors) {

@@ -31,7 +31,10 @@ struct AllocationBooking {
                 doneLines.append(entry.lineID)
             }
             perOrder[entry.orderID, default: []] += allocation.lines.map { (entry.lineID, $0.sku, $0.quantity) }
-            let what = allocation.lines.map { "\($0.quantity) × \($0.sku)" }.joined(separator: ", ")
+            var what = allocation.lines.map { "\($0.quantity) × \($0.sku)" }.joined(separator: ", ")
+            if !allocation.usedSubstitute, allocation.lines.contains(where: { $0.sku != entry.sku }) {
+                what = "\(allocation.units) × \(entry.sku) (\(what))"  // a bundle, sent as its components
+            }
             notices[entry.orderID, default: []].append("Allocated \(what)" + (allocation.usedSubstitute ? " (substitute, as agreed)" : "")
                 + (allocation.isPartial ? " (partial, as agreed; \(remaining) still on backorder)" : "") + ": ready to pick")
         }

@@ -76,28 +76,35 @@ struct FulfilmentService: Sendable {
         }
     }
 
-    /// Reserves the units and makes an expedited shipment. Free stock goes at once; units backordered customers are
-    /// waiting for need a lead or above (`ReplacementDecision`); without stock there is nothing to send yet.
+    /// Reserves the units (a bundle's from its components) and makes an expedited shipment. Free stock goes at once;
+    /// units backordered customers are waiting for need a lead or above (`ReplacementDecision`, per SKU taken); without
+    /// stock there is nothing to send yet.
     private func replace(sku: SKU, units: Int, line: Int, order: Int, actor: Actor, now: Int64, db: any SQLDatabase) async throws -> Int {
         let stock = StockStore(db: db)
-        let available = try await stock.level(sku, .available)
-        let waiting = try await db.raw("""
-            SELECT COALESCE(SUM(quantity), 0) AS n FROM backorder_entries WHERE sku = \(bind: sku.rawValue) AND status = 'waiting'
-            """).first()?.decode(column: "n", as: Int.self) ?? 0
-        let decision: ReplacementDecision
-        do throws(FieldErrors) {
-            decision = try ReplacementDecision.check(stockAvailable: available, quantity: units, queueAhead: waiting, approverRole: actor.role)
-        } catch { throw APIError.invalid(error) }
-        switch decision {
-        case .outOfStock:
-            throw APIError.invalid("replacement", "Replacement: only \(available) × \(sku) available, \(units) needed; record the error without a replacement and backorder it")
-        case .needsLeadApproval(let reason):
-            throw APIError.invalid("replacement", reason, error: "PermissionDenied")
-        case .reserveNow:
-            try await stock.apply([StockMovement(sku: sku, quantity: units, from: .available, to: .reserved, reason: .allocation,
-                                                 actorID: actor.id, at: now, reference: "replacement for order line \(line)")])
-            return try await AllocationBooking.shipments([order: [(line, sku, units)]], expedited: true, now: now, db: db)[order]!
+        let bundle = try await CatalogueStore(db: db).bundle(sku: sku)
+        let skus = bundle.map { Array($0.components.flatMap(\.choices)) } ?? [sku]
+        let available = try await stock.available(skus)
+        if units <= 0 { throw APIError.invalid("replacement", "Replacement: quantity must be positive, not \(units)") }
+        guard let picked = Allocator.whole(sku, units: units, bundle: bundle, stock: available) else {
+            let have = skus.sorted().map { "\(available[$0] ?? 0) × \($0)" }.joined(separator: ", ")
+            throw APIError.invalid("replacement", "Replacement: \(units) × \(sku) needed, only \(have) available; record the error without a replacement and backorder it")
         }
+        for take in picked {
+            let waiting = try await db.raw("""
+                SELECT COALESCE(SUM(quantity), 0) AS n FROM backorder_entries WHERE sku = \(bind: take.sku.rawValue) AND status = 'waiting'
+                """).first()?.decode(column: "n", as: Int.self) ?? 0
+            let decision: ReplacementDecision
+            do throws(FieldErrors) {
+                decision = try ReplacementDecision.check(stockAvailable: available[take.sku] ?? 0, quantity: take.quantity, queueAhead: waiting,
+                                                         approverRole: actor.role)
+            } catch { throw APIError.invalid(error) }
+            if case .needsLeadApproval(let reason) = decision { throw APIError.invalid("replacement", reason, error: "PermissionDenied") }
+        }
+        try await stock.apply(picked.map {
+            StockMovement(sku: $0.sku, quantity: $0.quantity, from: .available, to: .reserved, reason: .allocation, actorID: actor.id, at: now,
+                          reference: "replacement for order line \(line)")
+        })
+        return try await AllocationBooking.shipments([order: picked.map { (line, $0.sku, $0.quantity) }], expedited: true, now: now, db: db)[order]!
     }
 
     /// A shipment leaves: reserved units become shipped in the ledger, with carrier, tracking and packing station.

@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 import SQLKit
 
-/// `/api/v2/products`, `/stock`, `/stock_receipts`, `/orders`, `/backorders`, `/allocations`: Casebook's own
+/// `/api/v2/stock`, `/stock_receipts`, `/orders`, `/backorders`, `/allocations`: Casebook's own
 /// resources in the API's Zendesk-style conventions (envelopes, errors).
 struct OrderRoutes: Sendable {
     let services: CasebookServices
@@ -11,9 +11,6 @@ struct OrderRoutes: Sendable {
     var orders: OrderService { OrderService(tickets: services.tickets, clock: services.config.clock) }
 
     func register(on api: RouterGroup<CasebookContext>) {
-        api.get("products", use: listProducts)
-        api.post("products", use: createProduct)
-        api.get("products/:id", use: showProduct)
         api.get("stock", use: stock)
         api.post("stock_receipts", use: receive)
         api.get("stock_receipts", use: listReceipts)
@@ -26,68 +23,6 @@ struct OrderRoutes: Sendable {
         api.post("backorders/:id/move", use: move)
         api.put("backorders/:id/preference", use: preference)
         api.post("allocations", use: allocate)
-    }
-
-    // MARK: Catalogue
-
-    static func present(_ p: ProductRecord) -> JSONValue {
-        ["id": .int(p.id), "name": .string(p.name), "description": .string(p.description),
-         "variants": .array(p.variants.map { v in
-             ["sku": .string(v.sku.rawValue), "name": .string(v.name), "options": .object(JSONObject(v.options.mapValues { .string($0) })),
-              "price": .int(v.price.minor), "currency": .string(v.price.currency)]
-         }),
-         "created_at": JSONValue(Timestamp.date(p.createdAt))]
-    }
-
-    @Sendable func listProducts(_ request: Request, context: CasebookContext) async throws -> Response {
-        _ = try context.require(.useWorkspace)
-        let list = try await database.read { db in try await CatalogueStore(db: db).products() }
-        return JSONResponse(["products": .array(list.map(Self.present)), "count": .int(list.count)])
-    }
-
-    @Sendable func showProduct(_ request: Request, context: CasebookContext) async throws -> Response {
-        _ = try context.require(.useWorkspace)
-        let id = try context.parameters.id()
-        guard let p = try await database.read({ db in try await CatalogueStore(db: db).product(id: id) }) else { throw APIError.notFound() }
-        return JSONResponse(["product": Self.present(p)])
-    }
-
-    @Sendable func createProduct(_ request: Request, context: CasebookContext) async throws -> Response {
-        _ = try context.require(.manageInventory)
-        let body = try await request.envelope("product", context: context)
-        let name = body["name"]?.stringValue?.trimmingCharacters(in: .whitespaces) ?? ""
-        var errors = FieldErrors()
-        if name.isEmpty { errors.add("name", error: "BlankValue", "Name: cannot be blank") }
-        let items = body["variants"]?.arrayValue ?? []
-        if items.isEmpty { errors.add("variants", error: "BlankValue", "Variants: a product needs at least one variant (a SKU)") }
-        var seen = Set<String>()
-        for (i, v) in items.enumerated() {
-            let sku = v["sku"]?.stringValue?.trimmingCharacters(in: .whitespaces) ?? ""
-            if sku.isEmpty || sku.contains(" ") { errors.add("variants", error: "InvalidValue", "Variant \(i + 1): sku is a code without spaces") }
-            if !seen.insert(sku).inserted { errors.add("variants", error: "DuplicateValue", "Variant \(i + 1): sku \(sku) appears twice") }
-            if (v["price"]?.intValue ?? -1) < 0 { errors.add("variants", error: "InvalidValue", "Variant \(i + 1): price in minor units (cents), 0 or more") }
-        }
-        let currency = (body["currency"]?.stringValue ?? "EUR").uppercased()
-        if currency.count != 3 { errors.add("currency", error: "InvalidValue", "Currency: a three-letter code such as EUR") }
-        if !errors.isEmpty { throw APIError.invalid(errors) }
-        let now = services.config.clock.now()
-        let product = try await database.write { db -> ProductRecord in
-            let store = CatalogueStore(db: db)
-            for v in items {
-                if let sku = v["sku"]?.stringValue, try await store.variant(sku: SKU(sku)) != nil {
-                    throw APIError.invalid("variants", "Variants: sku \(sku) exists already", error: "DuplicateValue")
-                }
-            }
-            let id = try await store.insertProduct(name: name, description: body["description"]?.stringValue ?? "", now: now)
-            for v in items {
-                let options = v["options"]?.objectValue?.pairs.compactMap { k, value in value.stringValue.map { (k, $0) } } ?? []
-                try await store.insert(ProductVariant(sku: SKU(v["sku"]!.stringValue!.trimmingCharacters(in: .whitespaces)), productID: id,
-                                                      name: v["name"]?.stringValue ?? name, options: Dictionary(uniqueKeysWithValues: options),
-                                                      price: Money(minor: v["price"]?.intValue ?? 0, currency: currency)), now: now)
-            }
-            return try await store.product(id: id)!
-        }
-        return JSONResponse(["product": Self.present(product)], status: .created)
     }
 
     @Sendable func stock(_ request: Request, context: CasebookContext) async throws -> Response {
@@ -233,9 +168,19 @@ struct OrderRoutes: Sendable {
                  "quantity": .int(try l.decode(column: "quantity", as: Int.self)), "price": .int(try l.decode(column: "price_minor", as: Int.self)),
                  "status": .string(try l.decode(column: "status", as: String.self))]
             }
+            // What to pick per shipment: a bundle's line is picked as its components.
+            var picks: [Int: [JSONValue]] = [:]
+            for l in try await db.raw("""
+                SELECT sl.* FROM shipment_lines sl JOIN shipments s ON s.id = sl.shipment_id WHERE s.order_id = \(bind: id) ORDER BY sl.line_id, sl.sku
+                """).all() {
+                picks[try l.decode(column: "shipment_id", as: Int.self), default: []].append([
+                    "line_id": .int(try l.decode(column: "line_id", as: Int.self)), "sku": .string(try l.decode(column: "sku", as: String.self)),
+                    "quantity": .int(try l.decode(column: "quantity", as: Int.self))])
+            }
             let shipments = try await db.raw("SELECT * FROM shipments WHERE order_id = \(bind: id) ORDER BY id").all().map { s -> JSONValue in
-                ["id": .int(try s.decode(column: "id", as: Int.self)), "status": .string(try s.decode(column: "status", as: String.self)),
-                 "expedited": .bool(try s.decode(column: "expedited", as: Bool.self))]
+                let shipment = try s.decode(column: "id", as: Int.self)
+                return ["id": .int(shipment), "status": .string(try s.decode(column: "status", as: String.self)),
+                        "expedited": .bool(try s.decode(column: "expedited", as: Bool.self)), "lines": .array(picks[shipment] ?? [])]
             }
             return [
                 "id": .int(id), "external_id": JSONValue(try row.decode(column: "external_id", as: String?.self)),

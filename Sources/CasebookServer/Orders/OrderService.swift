@@ -72,10 +72,8 @@ struct OrderService: Sendable {
                 """).first()!.decode(column: "id", as: Int.self)
             var reserved: [(Int, SKU, Int)] = []
             for (line, variant) in priced {
-                if let taken = try await place(line, price: line.priceMinor ?? variant.price.minor, orderID: orderID, customerID: customer.id,
-                                               actor: actor, now: now, db: db) {
-                    reserved.append(taken)
-                }
+                reserved += try await place(line, price: line.priceMinor ?? variant.price.minor, orderID: orderID, customerID: customer.id,
+                                            actor: actor, now: now, db: db)
             }
             if !reserved.isEmpty { try await Self.shipment(orderID: orderID, lines: reserved, expedited: false, now: now, db: db) }
             for ticketID in ticketIDs {
@@ -86,25 +84,29 @@ struct OrderService: Sendable {
         return orderID
     }
 
-    /// Adds a line to an order: reserved from available stock when there is enough (returned, for the shipment),
-    /// else queued in its SKU's backorder queue at `now`.
-    func place(_ line: Line, price: Int, orderID: Int, customerID: Int, actor: Actor, now: Int64, db: any SQLDatabase) async throws -> (Int, SKU, Int)? {
+    /// Adds a line to an order: reserved from available stock when there is enough (a bundle from its components'
+    /// stock, every unit whole), returning the reserved units for the shipment; else queued in its SKU's backorder
+    /// queue at `now` (and nothing is returned).
+    func place(_ line: Line, price: Int, orderID: Int, customerID: Int, actor: Actor, now: Int64, db: any SQLDatabase) async throws -> [(Int, SKU, Int)] {
         let stock = StockStore(db: db)
-        let available = try await stock.level(line.sku, .available)
-        let status = available >= line.quantity ? "allocated" : "backordered"
+        let bundle = try await CatalogueStore(db: db).bundle(sku: line.sku)
+        let skus = bundle.map { Array($0.components.flatMap(\.choices)) } ?? [line.sku]
+        let picked = Allocator.whole(line.sku, units: line.quantity, bundle: bundle, stock: try await stock.available(skus))
         let lineID = try await db.raw("""
             INSERT INTO order_lines (order_id, sku, quantity, price_minor, status)
-            VALUES (\(bind: orderID), \(bind: line.sku.rawValue), \(bind: line.quantity), \(bind: price), \(bind: status))
+            VALUES (\(bind: orderID), \(bind: line.sku.rawValue), \(bind: line.quantity), \(bind: price), \(bind: picked == nil ? "backordered" : "allocated"))
             RETURNING id
             """).first()!.decode(column: "id", as: Int.self)
-        guard status == "allocated" else {
+        guard let picked else {
             _ = try await BackorderStore(db: db).insert(orderID: orderID, lineID: lineID, customerID: customerID, sku: line.sku,
                                                         quantity: line.quantity, at: now)
-            return nil
+            return []
         }
-        try await stock.apply([StockMovement(sku: line.sku, quantity: line.quantity, from: .available, to: .reserved,
-                                             reason: .allocation, actorID: actor.id, at: now, reference: "order line \(lineID)")])
-        return (lineID, line.sku, line.quantity)
+        try await stock.apply(picked.map {
+            StockMovement(sku: $0.sku, quantity: $0.quantity, from: .available, to: .reserved, reason: .allocation, actorID: actor.id, at: now,
+                          reference: "order line \(lineID)")
+        })
+        return picked.map { (lineID, $0.sku, $0.quantity) }
     }
 
     static func shipment(orderID: Int, lines: [(Int, SKU, Int)], expedited: Bool, now: Int64, db: any SQLDatabase) async throws {
@@ -131,10 +133,14 @@ struct OrderService: Sendable {
         }
     }
 
+    /// Receipt lines name variants that hold stock: known SKUs, not bundles (a bundle's stock is its components').
     static func checkSKUs(_ skus: [SKU], db: any SQLDatabase) async throws {
         let catalogue = CatalogueStore(db: db)
         for sku in skus where try await catalogue.variant(sku: sku) == nil {
             throw APIError.invalid("lines", "Lines: unknown SKU \(sku)")
+        }
+        if let bundle = try await catalogue.bundles(skus: skus).values.min(by: { $0.sku < $1.sku }) {
+            throw APIError.invalid("lines", "Lines: \(bundle.sku) is a bundle; receive its components (\(bundle.components.flatMap(\.choices).map(\.rawValue).sorted().joined(separator: ", ")))")
         }
     }
 
@@ -273,13 +279,18 @@ struct OrderService: Sendable {
         let now = clock.now()
         let work: @Sendable (any SQLDatabase) async throws -> AllocationPlan = { db in
             let store = BackorderStore(db: db)
-            let variants = try await CatalogueStore(db: db).variantsByProduct()
-            let entries = try await store.waiting(skus: skus.isEmpty ? nil : skus)
-            // Substitutes may come from other SKUs of the same products: offer their stock too.
+            let catalogue = CatalogueStore(db: db)
+            let variants = try await catalogue.variantsByProduct()
+            let bundles = try await catalogue.bundles()
+            // Stock of a SKU also fills the bundles it is a component of: their queues take part too.
+            let queues = skus.isEmpty ? nil : skus + bundles.values.filter { $0.components.contains { !$0.choices.isDisjoint(with: skus) } }.map(\.sku)
+            let entries = try await store.waiting(skus: queues)
+            // Substitutes may come from other SKUs of the same products, bundles from their components: offer their stock too.
             var wanted = Set(entries.map(\.sku))
             var productOf: [SKU: Int] = [:]
             for (product, skus) in variants { for sku in skus { productOf[sku] = product } }
             for entry in entries {
+                if let bundle = bundles[entry.sku] { wanted.formUnion(bundle.components.flatMap(\.choices)) }
                 switch entry.preference {
                 case .acceptSubstitutes(.skus(let skus)): wanted.formUnion(skus)
                 case .acceptSubstitutes(.anyVariantOfProduct):
@@ -288,7 +299,7 @@ struct OrderService: Sendable {
                 }
             }
             let stock = try await StockStore(db: db).available(Array(wanted))
-            let plan = Allocator.plan(stock: stock, entries: entries, variantsByProduct: variants)
+            let plan = Allocator.plan(stock: stock, entries: entries, variantsByProduct: variants, bundles: Array(bundles.values))
             guard commit else { return plan }
             let notices = try await AllocationBooking(db: db, actor: actor, now: now).book(plan, entries: entries)
             try await noteAll(notices, kind: "allocation", actor: actor, db: db)

@@ -102,12 +102,12 @@ struct ShopifyImport: Sendable {
                     VALUES (\(bind: orderID), \(bind: line.sku.rawValue), \(bind: line.quantity), \(bind: line.unitPrice.minor),
                             \(bind: draft.cancelledAt != nil ? "cancelled" : "shipped"))
                     """).run()
-            } else if let taken = try await orders.place(.init(sku: line.sku, quantity: line.quantity, priceMinor: line.unitPrice.minor),
-                                                         price: line.unitPrice.minor, orderID: orderID, customerID: customerID,
-                                                         actor: actor, now: draft.createdAt, db: db) {
-                reserved.append(taken)
             } else {
-                backordered += 1
+                let taken = try await orders.place(.init(sku: line.sku, quantity: line.quantity, priceMinor: line.unitPrice.minor),
+                                                   price: line.unitPrice.minor, orderID: orderID, customerID: customerID,
+                                                   actor: actor, now: draft.createdAt, db: db)
+                if taken.isEmpty { backordered += 1 }
+                reserved += taken
             }
         }
         if !reserved.isEmpty { try await OrderService.shipment(orderID: orderID, lines: reserved, expedited: false, now: orders.clock.now(), db: db) }

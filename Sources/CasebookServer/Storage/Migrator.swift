@@ -39,7 +39,7 @@ public struct Migrator: Sendable {
         .addQueueIndexes, .createMailTables, .addPresenceAndRouting, .createBusinessHoursAndSLAs, .createJobs,
         .createCatalogueAndStock, .createOrdersAndBackorders, .addTicketContactTerms,
         .addGroupSkills, .createTicketMetricEvents, .createRefundsAndFulfilmentErrors, .indexPendingBreaches,
-        .keepBreachesAheadOnTicketSLAs, .addExpectedDeliveriesAndDelayNotices,
+        .keepBreachesAheadOnTicketSLAs, .addExpectedDeliveriesAndDelayNotices, .addBundleComponents,
     ]
 
     /// Returns the names of the migrations it applied.

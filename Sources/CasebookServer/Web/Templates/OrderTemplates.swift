@@ -155,8 +155,8 @@ extension PageTemplates {
           <table class="variants">
             <thead><tr><th scope="col">SKU</th><th scope="col">Variant</th><th scope="col">Price</th><th scope="col">Available</th>
               <th scope="col">Reserved</th><th scope="col">Quarantined</th><th scope="col">Shipped</th><th scope="col">Waiting customers</th></tr></thead>
-            <tbody>{{#variants}}<tr data-sku="{{sku}}"><td>{{sku}}</td><td>{{name}}{{#options}} <small>({{.}})</small>{{/options}}</td><td>{{price}}</td>
-              <td class="available">{{available}}</td><td>{{reserved}}</td><td>{{quarantined}}</td><td>{{shipped}}</td>
+            <tbody>{{#variants}}<tr data-sku="{{sku}}"><td>{{sku}}</td><td>{{name}}{{#options}} <small>({{.}})</small>{{/options}}{{#bundle}}<br><small class="bundle">Bundle of {{.}}</small>{{/bundle}}</td><td>{{price}}</td>
+              <td class="available">{{available}}{{#bundle}} <small>whole, from its components</small>{{/bundle}}</td><td>{{reserved}}</td><td>{{quarantined}}</td><td>{{shipped}}</td>
               <td>{{#hasWaiting}}<a href="/agent/backorders/{{sku}}">{{waiting}} in the queue</a>{{/hasWaiting}}{{^hasWaiting}}none{{/hasWaiting}}</td></tr>{{/variants}}</tbody>
           </table>
         </section>

@@ -15,6 +15,8 @@ struct InventoryPageRoutes: Sendable {
         struct Variant: Sendable {
             var sku: String; var name: String; var options: String; var price: String
             var available: Int; var reserved: Int; var quarantined: Int; var shipped: Int; var waiting: Int; var hasWaiting: Bool
+            /// A bundle's components; its "available" counts the whole bundles the components' stock makes.
+            var bundle: String?
         }
         var chrome: Chrome
         var products: [Product]
@@ -55,11 +57,11 @@ struct InventoryPageRoutes: Sendable {
         }
         let page = CataloguePage(chrome: Chrome(title: "Catalogue", context: context), products: products.map { p in
             .init(id: p.id, name: p.name, description: p.description, variants: p.variants.map { v in
-                let level = levels[v.sku] ?? [:]
+                let level = levels[v.sku] ?? [:], bundle = p.bundles[v.sku]
                 return .init(sku: v.sku.rawValue, name: v.name, options: v.options.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "),
-                             price: v.price.text, available: level[.available] ?? 0, reserved: level[.reserved] ?? 0,
+                             price: v.price.text, available: bundle?.buildable(from: levels.mapValues { $0[.available] ?? 0 }) ?? level[.available] ?? 0, reserved: level[.reserved] ?? 0,
                              quarantined: level[.quarantined] ?? 0, shipped: level[.shipped] ?? 0,
-                             waiting: waiting[v.sku.rawValue] ?? 0, hasWaiting: (waiting[v.sku.rawValue] ?? 0) > 0)
+                             waiting: waiting[v.sku.rawValue] ?? 0, hasWaiting: (waiting[v.sku.rawValue] ?? 0) > 0, bundle: bundle?.summary)
             })
         })
         return renderer.page("catalogue", page)
