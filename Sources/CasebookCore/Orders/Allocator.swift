@@ -53,6 +53,20 @@ public struct AllocationPlan: Hashable, Sendable {
     public var remainingStock: [SKU: Int]
     /// A summary for the person who presses "allocate", in the same order the stock goes out.
     public var preview: String
+    /// Entries further back in the queue that were not looked at: the stock they could take was gone before them.
+    public var notReached = 0
+
+    /// Records that `count` entries behind the planned ones were not looked at (nothing was left for them).
+    public mutating func markNotReached(_ count: Int) {
+        guard count > 0 else { return }
+        notReached += count
+        preview += "\n\(count) more waiting behind them get nothing this time: no stock they could take is left"
+    }
+
+    /// True when none of `skus` has stock left: no later entry that can only take these SKUs can get anything.
+    public func exhausted(_ skus: Set<SKU>) -> Bool {
+        skus.allSatisfy { (remainingStock[$0] ?? 0) <= 0 }
+    }
 
     /// Units of each SKU the plan takes.
     public var allocatedStock: [SKU: Int] {

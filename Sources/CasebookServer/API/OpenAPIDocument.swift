@@ -4599,7 +4599,7 @@ enum OpenAPIDocument {
             "tags": [
               "Orders"
             ],
-            "description": "**Casebook extension.** Adds a product and its variants (SKUs). A SKU that exists already answers 422 `DuplicateValue`. Lead and above (permission `manageInventory`).",
+            "description": "**Casebook extension.** Adds a product and its variants (SKUs). A SKU that exists already answers 422 `DuplicateValue`. Lead and above (permission `manageInventory`). A variant with `bundle` is a bundle or multipack of other variants.",
             "requestBody": {
               "required": true,
               "content": {
@@ -5599,7 +5599,7 @@ enum OpenAPIDocument {
             "tags": [
               "Orders"
             ],
-            "description": "**Casebook extension.** A wrong, damaged or missing item on an order line, with the packing station and root cause; optionally an expedited replacement shipment and a refund, all in one transaction (nothing is written when any part is refused). The ticket timeline shows it.",
+            "description": "**Casebook extension.** A wrong, damaged or missing item on an order line, with the packing station and root cause; optionally an expedited replacement shipment and a refund, all in one transaction (nothing is written when any part is refused). The ticket timeline shows it. A bundle's replacement is reserved whole from its components.",
             "requestBody": {
               "required": true,
               "content": {
@@ -6117,6 +6117,150 @@ enum OpenAPIDocument {
               },
               "403": {
                 "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/products/{id}/variants": {
+          "post": {
+            "operationId": "createProductVariant",
+            "summary": "Add a variant to a product",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** A new variant (or bundle) of an existing product, priced in the product's currency. Lead and above (permission `manageInventory`).",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/VariantRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/VariantResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/variants": {
+          "get": {
+            "operationId": "listVariants",
+            "summary": "List variants with their stock",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Every variant by SKU, with its stock by state, or for a bundle the number of whole bundles in stock. Staff only.",
+            "parameters": [
+              {
+                "name": "sku",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "Comma-separated SKUs: only these."
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/VariantList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/variants/{sku}": {
+          "get": {
+            "operationId": "showVariant",
+            "summary": "Show a variant with its stock",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Staff only.",
+            "parameters": [
+              {
+                "name": "sku",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/VariantResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
               },
               "429": {
                 "$ref": "\u0023/components/responses/TooManyRequests"
@@ -10655,6 +10799,40 @@ enum OpenAPIDocument {
               "currency": {
                 "type": "string",
                 "description": "A three-letter code such as `EUR`."
+              },
+              "product_id": {
+                "type": "integer"
+              },
+              "bundle": {
+                "allOf": [
+                  {
+                    "$ref": "\u0023/components/schemas/Bundle"
+                  }
+                ],
+                "nullable": true,
+                "description": "`null` for a variant that holds stock."
+              },
+              "stock": {
+                "type": "object",
+                "description": "`GET /api/v2/variants` only, not for bundles: units by state.",
+                "properties": {
+                  "available": {
+                    "type": "integer"
+                  },
+                  "reserved": {
+                    "type": "integer"
+                  },
+                  "quarantined": {
+                    "type": "integer"
+                  },
+                  "shipped": {
+                    "type": "integer"
+                  }
+                }
+              },
+              "buildable": {
+                "type": "integer",
+                "description": "`GET /api/v2/variants` only, bundles only: how many whole bundles the components' available stock makes."
               }
             },
             "required": [
@@ -10662,7 +10840,9 @@ enum OpenAPIDocument {
               "name",
               "options",
               "price",
-              "currency"
+              "currency",
+              "product_id",
+              "bundle"
             ],
             "description": "A variant of a product: one SKU."
           },
@@ -10766,6 +10946,14 @@ enum OpenAPIDocument {
                       "type": "integer",
                       "minimum": 0,
                       "description": "In minor units (cents); required."
+                    },
+                    "bundle": {
+                      "allOf": [
+                        {
+                          "$ref": "\u0023/components/schemas/Bundle"
+                        }
+                      ],
+                      "description": "Makes this variant a bundle of existing variants (or of variants earlier in this request that are not bundles). A component that is unknown or a bundle answers 422."
                     }
                   },
                   "required": [
@@ -11050,12 +11238,19 @@ enum OpenAPIDocument {
               },
               "expedited": {
                 "type": "boolean"
+              },
+              "lines": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/ShipmentLine"
+                }
               }
             },
             "required": [
               "id",
               "status",
-              "expedited"
+              "expedited",
+              "lines"
             ]
           },
           "Order": {
@@ -13005,6 +13200,167 @@ enum OpenAPIDocument {
             "required": [
               "delay_notices",
               "count"
+            ]
+          },
+          "BundleComponent": {
+            "type": "object",
+            "description": "One part of a bundle: `quantity` units of `sku`, or of any of the SKUs in `any_of` (\"3 BeamTags, any colour\"). Components never share a SKU, and a component is never itself a bundle.",
+            "properties": {
+              "sku": {
+                "type": "string"
+              },
+              "any_of": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "quantity": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "1 when absent."
+              }
+            },
+            "required": [
+              "quantity"
+            ]
+          },
+          "Bundle": {
+            "type": "object",
+            "description": "A variant sold as units of other variants. It holds no stock of its own: an order reserves its components, a backorder of it is allocated only whole, and a delivery names its components.",
+            "properties": {
+              "components": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/BundleComponent"
+                },
+                "minItems": 1
+              }
+            },
+            "required": [
+              "components"
+            ],
+            "example": {
+              "components": [
+                {
+                  "any_of": [
+                    "BT-BLACK",
+                    "BT-WHITE"
+                  ],
+                  "quantity": 3
+                }
+              ]
+            }
+          },
+          "VariantWrite": {
+            "type": "object",
+            "properties": {
+              "sku": {
+                "type": "string",
+                "description": "Required; no spaces, not used by another variant."
+              },
+              "name": {
+                "type": "string",
+                "description": "The product's name when absent."
+              },
+              "options": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "string"
+                }
+              },
+              "price": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "In minor units (cents); required."
+              },
+              "bundle": {
+                "allOf": [
+                  {
+                    "$ref": "\u0023/components/schemas/Bundle"
+                  }
+                ],
+                "description": "Makes this variant a bundle of existing variants (or of variants earlier in this request that are not bundles). A component that is unknown or a bundle answers 422."
+              }
+            },
+            "required": [
+              "sku",
+              "price"
+            ]
+          },
+          "VariantRequest": {
+            "type": "object",
+            "properties": {
+              "variant": {
+                "$ref": "\u0023/components/schemas/VariantWrite"
+              }
+            },
+            "required": [
+              "variant"
+            ],
+            "example": {
+              "variant": {
+                "sku": "BT-2-PINK",
+                "name": "Two pink BeamTags",
+                "price": 5500,
+                "bundle": {
+                  "components": [
+                    {
+                      "sku": "BT-PINK",
+                      "quantity": 2
+                    }
+                  ]
+                }
+              }
+            }
+          },
+          "VariantResponse": {
+            "type": "object",
+            "properties": {
+              "variant": {
+                "$ref": "\u0023/components/schemas/ProductVariant"
+              }
+            },
+            "required": [
+              "variant"
+            ]
+          },
+          "VariantList": {
+            "type": "object",
+            "properties": {
+              "variants": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/ProductVariant"
+                }
+              },
+              "count": {
+                "type": "integer"
+              }
+            },
+            "required": [
+              "variants",
+              "count"
+            ]
+          },
+          "ShipmentLine": {
+            "type": "object",
+            "description": "What to pick: a bundle's order line is picked as its components.",
+            "properties": {
+              "line_id": {
+                "type": "integer"
+              },
+              "sku": {
+                "type": "string"
+              },
+              "quantity": {
+                "type": "integer"
+              }
+            },
+            "required": [
+              "line_id",
+              "sku",
+              "quantity"
             ]
           }
         }

@@ -17,6 +17,8 @@ public enum AllocationBench {
         public var partial: Int
         public var refunds: Int
         public var skipped: Int
+        /// Waiting entries behind the stock's reach, not read.
+        public var notReached: Int
     }
 
     public static func run(database: Database, backorders: Int = 100_000, units: Int = 10_000, products: Int = 10,
@@ -50,6 +52,9 @@ public enum AllocationBench {
         }
         try await database.refreshStatistics()
         let actor = Actor(id: lead.userID, role: .lead)
+        let (everyone, variants) = try await database.read { db in
+            (try await BackorderStore(db: db).waiting(skus: nil), try await CatalogueStore(db: db).variantsByProduct())
+        }
         say("previewing…")
         let clock = ContinuousClock()
         var start = clock.now
@@ -60,13 +65,19 @@ public enum AllocationBench {
         let plan = try await orders.allocate(skus: [], commit: true, actor: actor)
         let commitSeconds = (clock.now - start).seconds
         guard plan.allocations == preview.allocations else { throw BenchFailure("the commit differs from its preview") }
+        // The run read only the front of the queues; a plan over every entry must send exactly the same.
+        let full = Allocator.plan(stock: Dictionary(uniqueKeysWithValues: skus.map { ($0, perSKU) }), entries: everyone, variantsByProduct: variants)
+        guard everyone.count == backorders, full.allocations == preview.allocations,
+              full.skipped.count == preview.skipped.count + preview.notReached else {
+            throw BenchFailure("the plan over the front of the queues differs from the plan over every entry")
+        }
         let left = try await database.read { db in try await StockStore(db: db).available(skus) }
         let allocatedUnits = plan.allocations.reduce(0) { $0 + $1.lines.reduce(0) { $0 + $1.quantity } }
         guard left.values.reduce(0, +) + allocatedUnits == perSKU * skus.count else { throw BenchFailure("stock does not add up after the commit") }
         return Figures(entries: backorders, units: perSKU * skus.count, previewSeconds: previewSeconds, commitSeconds: commitSeconds,
                        allocated: plan.allocations.count, allocatedUnits: allocatedUnits,
                        substitutes: plan.allocations.filter(\.usedSubstitute).count, partial: plan.allocations.filter(\.isPartial).count,
-                       refunds: plan.refunds.count, skipped: plan.skipped.count)
+                       refunds: plan.refunds.count, skipped: plan.skipped.count, notReached: plan.notReached)
     }
 
     /// Customers, one order per backorder with one line of 1–3 units, and the queue entries with their preferences:

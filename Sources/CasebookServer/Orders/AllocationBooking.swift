@@ -49,20 +49,45 @@ struct AllocationBooking {
     }
 
     private func setStatus(_ table: String, ids: [Int], _ status: String, zeroQuantity: Bool = false) async throws {
+        let quantity: SQLQueryString = zeroQuantity ? ", quantity = 0" : ""
+        if Self.isPostgres(db) {
+            guard !ids.isEmpty else { return }
+            try await db.raw("""
+                UPDATE \(ident: table) SET status = \(bind: status)\(quantity) WHERE id = ANY(\(bind: ids.map(Int64.init)))
+                """).run()
+            return
+        }
         for start in stride(from: 0, to: ids.count, by: Self.batch) {
             let chunk = ids[start..<min(start + Self.batch, ids.count)]
-            let quantity: SQLQueryString = zeroQuantity ? ", quantity = 0" : ""
             try await db.raw("""
                 UPDATE \(ident: table) SET status = \(bind: status)\(quantity) WHERE id IN (\(binds: Array(chunk)))
                 """).run()
         }
     }
 
+    /// PostgreSQL takes a column of many rows as one array bind (`unnest`, `= ANY`): a statement per table instead of
+    /// one per few hundred rows. SQLite, which runs statements in-process, takes multi-row VALUES lists.
+    static func isPostgres(_ db: any SQLDatabase) -> Bool { db.dialect.name == "postgresql" }
+
     /// One shipment per order, ready to pick, with its lines; returns each order's new shipment id.
     @discardableResult
     static func shipments(_ perOrder: [Int: [(Int, SKU, Int)]], expedited: Bool, now: Int64, db: any SQLDatabase) async throws -> [Int: Int] {
         let orders = perOrder.keys.sorted()
         var shipmentOf: [Int: Int] = [:]
+        if isPostgres(db), !orders.isEmpty {
+            for row in try await db.raw("""
+                INSERT INTO shipments (order_id, status, expedited, created_at)
+                SELECT o, 'ready', \(bind: expedited), \(bind: now) FROM unnest(\(bind: orders.map(Int64.init))) AS o RETURNING id, order_id
+                """).all() {
+                shipmentOf[try row.decode(column: "order_id", as: Int.self)] = try row.decode(column: "id", as: Int.self)
+            }
+            let lines = orders.flatMap { order in perOrder[order, default: []].map { (Int64(shipmentOf[order]!), Int64($0.0), $0.1.rawValue, Int64($0.2)) } }
+            try await db.raw("""
+                INSERT INTO shipment_lines (shipment_id, line_id, sku, quantity)
+                SELECT * FROM unnest(\(bind: lines.map(\.0)), \(bind: lines.map(\.1)), \(bind: lines.map(\.2)), \(bind: lines.map(\.3)))
+                """).run()
+            return shipmentOf
+        }
         for start in stride(from: 0, to: orders.count, by: batch) {
             let chunk = orders[start..<min(start + batch, orders.count)]
             let values = chunk.map { "(\(bind: $0), 'ready', \(bind: expedited), \(bind: now))" as SQLQueryString }
@@ -107,6 +132,17 @@ extension StockStore {
                 INSERT INTO stock_levels (sku, state, quantity) VALUES (\(bind: sku.rawValue), 'reserved', \(bind: quantity))
                 ON CONFLICT (sku, state) DO UPDATE SET quantity = stock_levels.quantity + excluded.quantity
                 """).run()
+        }
+        if AllocationBooking.isPostgres(db) {
+            // Every movement here is available → reserved with a reference.
+            try await db.raw("""
+                INSERT INTO stock_movements (sku, quantity, from_state, to_state, reason, actor_id, reference, created_at)
+                SELECT v.sku, v.quantity, 'available', 'reserved', v.reason, v.actor, v.reference, v.at
+                FROM unnest(\(bind: movements.map(\.sku.rawValue)), \(bind: movements.map { Int64($0.quantity) }), \(bind: movements.map(\.reason.rawValue)),
+                            \(bind: movements.map { Int64($0.actorID) }), \(bind: movements.map(\.reference)), \(bind: movements.map(\.at)))
+                    AS v(sku, quantity, reason, actor, reference, at)
+                """).run()
+            return
         }
         for start in stride(from: 0, to: movements.count, by: AllocationBooking.batch) {
             let values = movements[start..<min(start + AllocationBooking.batch, movements.count)].map { m in

@@ -53,16 +53,25 @@ struct BackorderStore: Sendable {
         return (try Self.decode(row), try row.decode(column: "status", as: String.self))
     }
 
-    /// Waiting entries of these SKUs (all SKUs when nil), in queue order.
+    /// Where a page of the queue ends: the next page starts after this entry.
+    struct QueueKey: Sendable { var position: Double; var createdAt: Int64; var id: Int }
+
+    /// Waiting entries of these SKUs (all SKUs when nil), in queue order; with `limit`, the first `limit` of them after
+    /// `after`.
     ///
     /// On PostgreSQL each row comes back as one text column (fields joined by the ASCII unit separator): an
-    /// allocation reads every waiting entry, and decoding fourteen typed columns of 100,000 rows through PostgresKit's
-    /// row decoder took longer than planning the allocation itself. (SQLite decodes typed columns cheaply, and its
-    /// text form of a REAL keeps only 15 digits, which a moved entry's position needs all of.)
-    func waiting(skus: [SKU]?) async throws -> [BackorderEntry] {
-        let filter: SQLQueryString = skus.map { "AND sku IN (\(binds: $0.map(\.rawValue)))" } ?? ""
+    /// allocation reads many waiting entries, and decoding fourteen typed columns through PostgresKit's row decoder
+    /// took longer than planning the allocation itself. (SQLite decodes typed columns cheaply, and its text form of a
+    /// REAL keeps only 15 digits, which a moved entry's position needs all of.)
+    func waiting(skus: [SKU]?, after: QueueKey? = nil, limit: Int? = nil, refundsOnly: Bool = false) async throws -> [BackorderEntry] {
+        var filter: SQLQueryString = skus.map { "AND sku IN (\(binds: $0.map(\.rawValue)))" } ?? ""
+        if let after {
+            filter.appendInterpolation("AND (position, created_at, id) > (\(bind: after.position), \(bind: after.createdAt), \(bind: after.id))" as SQLQueryString)
+        }
+        if refundsOnly { filter.appendLiteral(" AND preference = 'cancel_and_refund'") }
+        let page: SQLQueryString = limit.map { "ORDER BY position, created_at, id LIMIT \(literal: $0)" } ?? ""
         guard db.dialect.name == "postgresql" else {
-            return try await db.raw("SELECT * FROM backorder_entries WHERE status = 'waiting' \(filter)").all().map(Self.decode)
+            return try await db.raw("SELECT * FROM backorder_entries WHERE status = 'waiting' \(filter) \(page)").all().map(Self.decode)
                 .sorted(by: BackorderEntry.queueOrder)
         }
         let fields: [SQLQueryString] = [
@@ -72,9 +81,25 @@ struct BackorderStore: Sendable {
             "CAST(captured_at AS TEXT)", "CASE WHEN by_customer THEN '1' ELSE '0' END", "CAST(created_at AS TEXT)",
         ]
         let packed = fields.joined(separator: " || chr(31) || ")
-        return try await db.raw("SELECT \(packed) AS packed FROM backorder_entries WHERE status = 'waiting' \(filter)").all()
+        return try await db.raw("SELECT \(packed) AS packed FROM backorder_entries WHERE status = 'waiting' \(filter) \(page)").all()
             .map { try Self.unpack(try $0.decode(column: "packed", as: String.self)) }
             .sorted(by: BackorderEntry.queueOrder)
+    }
+
+    /// Per waiting SKU (of these SKUs, or all), the named substitutes its customers accepted and how many entries wait:
+    /// every SKU the queues could take stock of, without reading the entries.
+    func demand(skus: [SKU]?) async throws -> (skus: Set<SKU>, substitutes: Set<SKU>, waiting: Int) {
+        let filter: SQLQueryString = skus.map { "AND sku IN (\(binds: $0.map(\.rawValue)))" } ?? ""
+        var result: (skus: Set<SKU>, substitutes: Set<SKU>, waiting: Int) = ([], [], 0)
+        for row in try await db.raw("""
+            SELECT sku, CASE WHEN preference = 'accept_substitutes' THEN substitutes ELSE '' END AS named, COUNT(*) AS n
+            FROM backorder_entries WHERE status = 'waiting' \(filter) GROUP BY 1, 2
+            """).all() {
+            result.skus.insert(SKU(try row.decode(column: "sku", as: String.self)))
+            for sku in try row.decode(column: "named", as: String.self).split(separator: " ") where sku != "*" { result.substitutes.insert(SKU(String(sku))) }
+            result.waiting += try row.decode(column: "n", as: Int.self)
+        }
+        return result
     }
 
     static func unpack(_ packed: String) throws -> BackorderEntry {

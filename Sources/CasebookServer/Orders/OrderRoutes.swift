@@ -272,6 +272,7 @@ struct OrderRoutes: Sendable {
             }),
             "skipped": .array(plan.skipped.map { ["entry_id": .int($0.entryID), "reason": .string($0.reason.description)] }),
             "refunds": JSONValue(plan.refunds),
+            "not_reached": .int(plan.notReached),
             "remaining_stock": .object(JSONObject(Dictionary(uniqueKeysWithValues: plan.remainingStock.map { ($0.key.rawValue, JSONValue.int($0.value)) }))),
             "preview": .string(plan.preview),
         ]

@@ -272,34 +272,17 @@ struct OrderService: Sendable {
 
     // MARK: Allocation
 
-    /// The allocation plan for the waiting entries of these SKUs (every SKU with waiting entries when empty); with
+    /// The allocation plan for the waiting entries of these SKUs and of the bundles made from them (every SKU with
+    /// waiting entries when empty), over the front of the queues the stock can reach (`AllocationQueue`); with
     /// `commit`, books it in the same transaction: reservations in the ledger, entries allocated (a partial one keeps
     /// waiting for the rest), order lines updated, a shipment ready to pick per order, refunds listed, tickets told.
     func allocate(skus: [SKU], commit: Bool, actor: Actor) async throws -> AllocationPlan {
         let now = clock.now()
         let work: @Sendable (any SQLDatabase) async throws -> AllocationPlan = { db in
-            let store = BackorderStore(db: db)
-            let catalogue = CatalogueStore(db: db)
-            let variants = try await catalogue.variantsByProduct()
-            let bundles = try await catalogue.bundles()
-            // Stock of a SKU also fills the bundles it is a component of: their queues take part too.
-            let queues = skus.isEmpty ? nil : skus + bundles.values.filter { $0.components.contains { !$0.choices.isDisjoint(with: skus) } }.map(\.sku)
-            let entries = try await store.waiting(skus: queues)
-            // Substitutes may come from other SKUs of the same products, bundles from their components: offer their stock too.
-            var wanted = Set(entries.map(\.sku))
-            var productOf: [SKU: Int] = [:]
-            for (product, skus) in variants { for sku in skus { productOf[sku] = product } }
-            for entry in entries {
-                if let bundle = bundles[entry.sku] { wanted.formUnion(bundle.components.flatMap(\.choices)) }
-                switch entry.preference {
-                case .acceptSubstitutes(.skus(let skus)): wanted.formUnion(skus)
-                case .acceptSubstitutes(.anyVariantOfProduct):
-                    if let product = productOf[entry.sku] { wanted.formUnion(variants[product] ?? []) }
-                default: break
-                }
-            }
-            let stock = try await StockStore(db: db).available(Array(wanted))
-            let plan = Allocator.plan(stock: stock, entries: entries, variantsByProduct: variants, bundles: Array(bundles.values))
+            let queue = try await AllocationQueue.read(skus: skus, db: db)
+            let entries = queue.entries
+            var plan = Allocator.plan(stock: queue.stock, entries: entries, variantsByProduct: queue.variants, bundles: queue.bundles)
+            plan.markNotReached(queue.notReached)
             guard commit else { return plan }
             let notices = try await AllocationBooking(db: db, actor: actor, now: now).book(plan, entries: entries)
             try await noteAll(notices, kind: "allocation", actor: actor, db: db)

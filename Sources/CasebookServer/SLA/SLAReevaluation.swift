@@ -256,7 +256,7 @@ extension SLAStore {
             }
         case .sqlite:
             for start in stride(from: 0, to: records.count, by: 400) {
-                let batch = records[start..<min(start + 500, records.count)]
+                let batch = records[start..<min(start + 400, records.count)]
                 var values = SQLQueryString("")
                 for (i, (r, seen)) in batch.enumerated() {
                     if i > 0 { values.appendLiteral(", ") }

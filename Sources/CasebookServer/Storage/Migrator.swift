@@ -40,6 +40,7 @@ public struct Migrator: Sendable {
         .createCatalogueAndStock, .createOrdersAndBackorders, .addTicketContactTerms,
         .addGroupSkills, .createTicketMetricEvents, .createRefundsAndFulfilmentErrors, .indexPendingBreaches,
         .keepBreachesAheadOnTicketSLAs, .addExpectedDeliveriesAndDelayNotices, .addBundleComponents,
+        .indexTheBackorderQueueInOrder,
     ]
 
     /// Returns the names of the migrations it applied.
