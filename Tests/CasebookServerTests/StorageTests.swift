@@ -35,7 +35,7 @@ struct StorageTests {
                 "0018_AddTicketContactTerms", "0019_AddGroupSkills", "0020_CreateTicketMetricEvents",
                 "0021_CreateRefundsAndFulfilmentErrors", "0022_IndexPendingBreaches",
                 "0023_KeepBreachesAheadOnTicketSLAs", "0024_AddExpectedDeliveriesAndDelayNotices", "0025_AddBundleComponents",
-                "0026_IndexTheBackorderQueueInOrder",
+                "0026_IndexTheBackorderQueueInOrder", "0027_AddCancellationsReturnsAndDeliveries",
             ])
             for table in ["organizations", "organization_domains", "users", "api_tokens", "groups", "group_memberships",
                           "tickets", "ticket_tags", "ticket_collaborators", "audits", "audit_events", "comments",

@@ -4719,7 +4719,7 @@ enum OpenAPIDocument {
             "tags": [
               "Orders"
             ],
-            "description": "**Casebook extension.** Records a delivery in one transaction. Inspected on arrival (with `inspection`): good units become available, defective ones go to quarantine; without, every received unit waits in quarantine for the inspection. Defects and short deliveries become claims against the supplier. With `allocate` (and an inspection), the received SKUs' backorder queues are allocated and committed too. Lead and above (permission `manageInventory`). With `expected_at` it announces a delivery instead (status `expected`): nothing moves until it arrives, and delay notices count it for their expected dates.",
+            "description": "**Casebook extension.** Records a delivery in one transaction. Inspected on arrival (with `inspection`): good units become available, defective ones go to quarantine; without, every received unit waits in quarantine for the inspection. Defects and short deliveries become claims against the supplier. With `allocate` (and an inspection), the received SKUs' backorder queues are allocated and committed too. Lead and above (permission `manageInventory`). With `expected_at` it announces a delivery instead (status `expected`): nothing moves until it arrives, and delay notices count it for their expected dates. With `CASEBOOK_ALLOCATE_ON_STOCK=1` an inspected delivery is allocated at once, `allocate` or not.",
             "requestBody": {
               "required": true,
               "content": {
@@ -6261,6 +6261,164 @@ enum OpenAPIDocument {
               },
               "404": {
                 "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/orders/{id}/cancellation": {
+          "post": {
+            "operationId": "cancelOrderLines",
+            "summary": "Cancel order lines",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Lines that have not shipped are cancelled with the reason: units reserved for them go back to available stock (a shipment left with no lines is cancelled), a place in a backorder queue is given up. A shipped line answers 422 (record a return). Emits `order_line.cancelled`; written on the order's tickets. Staff. Refunds are recorded separately. With `CASEBOOK_ALLOCATE_ON_STOCK=1` the units that become available are allocated to the backorder queues at once (`allocation`, else `null`).",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/OrderCancellationRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/OrderChangeResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/orders/{id}/returns": {
+          "post": {
+            "operationId": "recordOrderReturn",
+            "summary": "Record a return",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Units of a shipped line came back; `restock` of them return to available stock. The line is `returned` once every unit is. Emits `return.recorded`; written on the order's tickets. Lead and above (permission `manageInventory`). With `CASEBOOK_ALLOCATE_ON_STOCK=1` the units that become available are allocated to the backorder queues at once (`allocation`, else `null`).",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/OrderReturnRequest"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/OrderReturnResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/shipments/{id}/delivery": {
+          "post": {
+            "operationId": "deliverShipment",
+            "summary": "Record a delivery",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** A shipped shipment reached the customer: it and its shipped lines become `delivered`. Emits `shipment.delivered`. Lead and above (permission `manageInventory`).",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/OrderResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
               },
               "429": {
                 "$ref": "\u0023/components/responses/TooManyRequests"
@@ -11215,7 +11373,15 @@ enum OpenAPIDocument {
               },
               "status": {
                 "type": "string",
-                "description": "`allocated` (reserved from stock), `backordered` (waiting in the SKU's backorder queue), `cancelled` (refunded instead), ..."
+                "description": "`allocated` (reserved from stock), `backordered` (waiting in the SKU's backorder queue), `shipped`, `delivered`, `cancelled`, `refunded`, `returned` (every unit came back)."
+              },
+              "returned_quantity": {
+                "type": "integer",
+                "description": "Units that came back."
+              },
+              "cancel_reason": {
+                "type": "string",
+                "description": "Why the line was cancelled (empty otherwise)."
               }
             },
             "required": [
@@ -11223,7 +11389,9 @@ enum OpenAPIDocument {
               "sku",
               "quantity",
               "price",
-              "status"
+              "status",
+              "returned_quantity",
+              "cancel_reason"
             ]
           },
           "Shipment": {
@@ -11234,7 +11402,7 @@ enum OpenAPIDocument {
               },
               "status": {
                 "type": "string",
-                "description": "`ready` (to pick) when created, ..."
+                "description": "`ready` (to pick), `shipped`, `delivered`, `cancelled` (every line in it was cancelled)."
               },
               "expedited": {
                 "type": "boolean"
@@ -11294,6 +11462,12 @@ enum OpenAPIDocument {
               "created_at": {
                 "type": "string",
                 "format": "date-time"
+              },
+              "returns": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/OrderReturn"
+                }
               }
             },
             "required": [
@@ -11304,7 +11478,8 @@ enum OpenAPIDocument {
               "lines",
               "shipments",
               "ticket_ids",
-              "created_at"
+              "created_at",
+              "returns"
             ],
             "description": "**Casebook extension.** A customer's order."
           },
@@ -13362,6 +13537,156 @@ enum OpenAPIDocument {
               "sku",
               "quantity"
             ]
+          },
+          "OrderReturn": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "order_id": {
+                "type": "integer"
+              },
+              "line_id": {
+                "type": "integer"
+              },
+              "quantity": {
+                "type": "integer"
+              },
+              "restocked": {
+                "type": "integer",
+                "description": "Of `quantity`, the units put back into available stock."
+              },
+              "reason": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "id",
+              "order_id",
+              "line_id",
+              "quantity",
+              "restocked",
+              "reason"
+            ]
+          },
+          "OrderChangeResponse": {
+            "type": "object",
+            "properties": {
+              "order": {
+                "$ref": "\u0023/components/schemas/Order"
+              },
+              "allocation": {
+                "allOf": [
+                  {
+                    "$ref": "\u0023/components/schemas/AllocationPlan"
+                  }
+                ],
+                "nullable": true
+              }
+            },
+            "required": [
+              "order",
+              "allocation"
+            ]
+          },
+          "OrderReturnResponse": {
+            "type": "object",
+            "properties": {
+              "return": {
+                "$ref": "\u0023/components/schemas/OrderReturn"
+              },
+              "order": {
+                "$ref": "\u0023/components/schemas/Order"
+              },
+              "allocation": {
+                "allOf": [
+                  {
+                    "$ref": "\u0023/components/schemas/AllocationPlan"
+                  }
+                ],
+                "nullable": true
+              }
+            },
+            "required": [
+              "return",
+              "order",
+              "allocation"
+            ]
+          },
+          "OrderCancellationRequest": {
+            "type": "object",
+            "required": [
+              "cancellation"
+            ],
+            "properties": {
+              "cancellation": {
+                "type": "object",
+                "properties": {
+                  "reason": {
+                    "type": "string",
+                    "description": "Required."
+                  },
+                  "line_ids": {
+                    "type": "array",
+                    "items": {
+                      "type": "integer"
+                    },
+                    "description": "The lines to cancel; every line not yet shipped when absent."
+                  }
+                },
+                "required": [
+                  "reason"
+                ]
+              }
+            },
+            "example": {
+              "cancellation": {
+                "reason": "Ordered twice by mistake"
+              }
+            }
+          },
+          "OrderReturnRequest": {
+            "type": "object",
+            "required": [
+              "return"
+            ],
+            "properties": {
+              "return": {
+                "type": "object",
+                "properties": {
+                  "line_id": {
+                    "type": "integer"
+                  },
+                  "quantity": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "description": "1 when absent; at most the units still out."
+                  },
+                  "restock": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "Units good enough to sell again (a bundle's go back as its components); 0 when absent."
+                  },
+                  "reason": {
+                    "type": "string",
+                    "description": "Required."
+                  }
+                },
+                "required": [
+                  "line_id",
+                  "reason"
+                ]
+              }
+            },
+            "example": {
+              "return": {
+                "line_id": 12,
+                "quantity": 1,
+                "restock": 1,
+                "reason": "Unwanted gift"
+              }
+            }
           }
         }
       }

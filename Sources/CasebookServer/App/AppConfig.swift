@@ -25,6 +25,9 @@ public struct AppConfig: Sendable {
     /// How much each role may refund without approval, in minor units (`CASEBOOK_REFUND_LIMIT_AGENT`, `_LEAD`,
     /// `_MANAGER`; `none` for no limit).
     public var refundLimits = ApprovalLimits.standard
+    /// Whether good stock that becomes available — a delivery inspected, a return restocked, a line cancelled — is
+    /// allocated to the backorder queues at once (`CASEBOOK_ALLOCATE_ON_STOCK=1`); otherwise a lead runs it.
+    public var allocateOnStock = false
     /// How often the job runner looks for due jobs when it found none.
     public var jobPollMillis: Int64 = 500
 
@@ -48,6 +51,7 @@ public struct AppConfig: Sendable {
         refundLimits = ApprovalLimits(agent: limit("CASEBOOK_REFUND_LIMIT_AGENT", refundLimits.agent),
                                       lead: limit("CASEBOOK_REFUND_LIMIT_LEAD", refundLimits.lead),
                                       manager: limit("CASEBOOK_REFUND_LIMIT_MANAGER", refundLimits.manager))
+        allocateOnStock = ["1", "true", "yes"].contains(environment["CASEBOOK_ALLOCATE_ON_STOCK"]?.lowercased() ?? "")
         if let limit = environment["CASEBOOK_RATE_LIMIT"].flatMap(Int.init) { rateLimitPerMinute = limit }
         if let cost = environment["CASEBOOK_BCRYPT_COST"].flatMap(UInt8.init), (4...31).contains(cost) { bcryptCost = cost }
         if let level = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) { logLevel = level }

@@ -57,6 +57,7 @@ public func buildRouter(config: AppConfig, database: Database, logger: Logger,
     SLARoutes(services: services).register(on: api)
     OrderRoutes(services: services).register(on: api)
     CatalogueRoutes(services: services).register(on: api)
+    OrderLineRoutes(services: services).register(on: api)
     RefundRoutes(services: services).register(on: api)
     DelayNoticeRoutes(services: services).register(on: api)
 

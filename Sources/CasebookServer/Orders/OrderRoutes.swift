@@ -78,7 +78,7 @@ struct OrderRoutes: Sendable {
         let (id, _) = try await orders.receive(supplier: body["supplier"]?.stringValue ?? "", reference: body["reference"]?.stringValue ?? "",
                                                lines: lines, inspections: inspections, actor: actor)
         var allocated: JSONValue = .null
-        if inspections != nil, body["allocate"]?.boolValue == true, actor.role.allows(.reorderQueues) {
+        if inspections != nil, (body["allocate"]?.boolValue == true && actor.role.allows(.reorderQueues)) || services.config.allocateOnStock {
             allocated = Self.present(try await orders.allocate(skus: lines.map(\.sku), commit: true, actor: actor))
         }
         return JSONResponse(["stock_receipt": try await receiptJSON(id, allocation: allocated)], status: .created)
@@ -100,7 +100,7 @@ struct OrderRoutes: Sendable {
         }
         let (lines, _) = try await orders.inspect(receiptID: id, inspections: inspections, actor: actor)
         var allocated: JSONValue = .null
-        if body["allocate"]?.boolValue == true, actor.role.allows(.reorderQueues) {
+        if (body["allocate"]?.boolValue == true && actor.role.allows(.reorderQueues)) || services.config.allocateOnStock {
             allocated = Self.present(try await orders.allocate(skus: lines.map(\.sku), commit: true, actor: actor))
         }
         return JSONResponse(["stock_receipt": try await receiptJSON(id, allocation: allocated)])
@@ -123,7 +123,7 @@ struct OrderRoutes: Sendable {
         let inspections = Self.inspections(body["inspection"])
         _ = try await orders.arrive(receiptID: id, received: received, inspections: inspections, actor: actor)
         var allocated: JSONValue = .null
-        if inspections != nil, body["allocate"]?.boolValue == true, actor.role.allows(.reorderQueues) {
+        if inspections != nil, (body["allocate"]?.boolValue == true && actor.role.allows(.reorderQueues)) || services.config.allocateOnStock {
             allocated = Self.present(try await orders.allocate(skus: Array(received.keys), commit: true, actor: actor))
         }
         return JSONResponse(["stock_receipt": try await receiptJSON(id, allocation: allocated)])
@@ -166,7 +166,14 @@ struct OrderRoutes: Sendable {
             let lines = try await db.raw("SELECT * FROM order_lines WHERE order_id = \(bind: id) ORDER BY id").all().map { l -> JSONValue in
                 ["id": .int(try l.decode(column: "id", as: Int.self)), "sku": .string(try l.decode(column: "sku", as: String.self)),
                  "quantity": .int(try l.decode(column: "quantity", as: Int.self)), "price": .int(try l.decode(column: "price_minor", as: Int.self)),
-                 "status": .string(try l.decode(column: "status", as: String.self))]
+                 "status": .string(try l.decode(column: "status", as: String.self)),
+                 "returned_quantity": .int(try l.decode(column: "returned_quantity", as: Int.self)),
+                 "cancel_reason": .string(try l.decode(column: "cancel_reason", as: String.self))]
+            }
+            let returns = try await db.raw("SELECT * FROM order_returns WHERE order_id = \(bind: id) ORDER BY id").all().map { r -> JSONValue in
+                OrderLineChanges.present(.init(id: try r.decode(column: "id", as: Int.self), orderID: id, lineID: try r.decode(column: "line_id", as: Int.self),
+                                               quantity: try r.decode(column: "quantity", as: Int.self), restocked: try r.decode(column: "restocked", as: Int.self),
+                                               reason: try r.decode(column: "reason", as: String.self)))
             }
             // What to pick per shipment: a bundle's line is picked as its components.
             var picks: [Int: [JSONValue]] = [:]
@@ -185,7 +192,7 @@ struct OrderRoutes: Sendable {
             return [
                 "id": .int(id), "external_id": JSONValue(try row.decode(column: "external_id", as: String?.self)),
                 "customer_id": .int(try row.decode(column: "customer_id", as: Int.self)),
-                "currency": .string(try row.decode(column: "currency", as: String.self)), "lines": .array(lines), "shipments": .array(shipments),
+                "currency": .string(try row.decode(column: "currency", as: String.self)), "lines": .array(lines), "shipments": .array(shipments), "returns": .array(returns),
                 "ticket_ids": JSONValue(try await BackorderStore(db: db).tickets(orderID: id)),
                 "created_at": JSONValue(Timestamp.date(try row.decode(column: "created_at", as: Int64.self))),
             ]

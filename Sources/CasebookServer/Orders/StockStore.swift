@@ -15,6 +15,7 @@ struct StockStore: Sendable {
     /// Good units per SKU (all SKUs, or these).
     func available(_ skus: [SKU]? = nil) async throws -> [SKU: Int] {
         var result: [SKU: Int] = [:]
+        if let skus, skus.isEmpty { return result }
         let filter: SQLQueryString = skus.map { "AND sku IN (\(binds: $0.map(\.rawValue)))" } ?? ""
         for row in try await db.raw("SELECT sku, quantity FROM stock_levels WHERE state = 'available' AND quantity > 0 \(filter)").all() {
             result[SKU(try row.decode(column: "sku", as: String.self))] = try row.decode(column: "quantity", as: Int.self)

@@ -138,7 +138,7 @@ struct InventoryPageRoutes: Sendable {
         }
         do {
             let (lines, _) = try await orders.inspect(receiptID: id, inspections: inspections, actor: actor)
-            if form["allocate"] == "on", actor.role.allows(.reorderQueues) {
+            if (form["allocate"] == "on" && actor.role.allows(.reorderQueues)) || services.config.allocateOnStock {
                 _ = try await orders.allocate(skus: lines.map(\.sku), commit: true, actor: actor)
             }
             return seeOther("/agent/receipts?inspected=\(id)")
