@@ -4810,6 +4810,61 @@ enum OpenAPIDocument {
           }
         },
         "/api/v2/orders": {
+          "get": {
+            "operationId": "listOrders",
+            "summary": "List orders",
+            "tags": [
+              "Orders"
+            ],
+            "description": "**Casebook extension.** Oldest first, in offset or cursor pages (100 at most). Staff.",
+            "parameters": [
+              {
+                "name": "customer_id",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer"
+                },
+                "description": "Only this customer's orders."
+              },
+              {
+                "$ref": "\u0023/components/parameters/Page"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PerPage"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageSize"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageAfter"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/OrderPage"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
           "post": {
             "operationId": "createOrder",
             "summary": "Create an order",
@@ -4905,7 +4960,7 @@ enum OpenAPIDocument {
             "tags": [
               "Orders"
             ],
-            "description": "**Casebook extension.** The entries waiting for one SKU, in queue order, with each customer's preference and the moves made. Without `sku` answers 400; an unknown SKU has an empty queue. Staff only.",
+            "description": "**Casebook extension.** The entries waiting for one SKU, in queue order, with each customer's preference and the moves made. Without `sku` answers 400; an unknown SKU has an empty queue. Staff only. The whole queue, or with `page`/`per_page` one page of it (`next_page`, `previous_page`; positions count from the front).",
             "parameters": [
               {
                 "name": "sku",
@@ -4917,6 +4972,12 @@ enum OpenAPIDocument {
                   "minLength": 1
                 },
                 "example": "BT-PINK"
+              },
+              {
+                "$ref": "\u0023/components/parameters/Page"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PerPage"
               }
             ],
             "responses": {
@@ -11731,6 +11792,16 @@ enum OpenAPIDocument {
               },
               "count": {
                 "type": "integer"
+              },
+              "next_page": {
+                "type": "string",
+                "nullable": true,
+                "description": "With `page`/`per_page` only."
+              },
+              "previous_page": {
+                "type": "string",
+                "nullable": true,
+                "description": "With `page`/`per_page` only."
               }
             },
             "required": [
@@ -13687,6 +13758,38 @@ enum OpenAPIDocument {
                 "reason": "Unwanted gift"
               }
             }
+          },
+          "OrderPage": {
+            "type": "object",
+            "description": "Offset pages carry `next_page`, `previous_page` and `count`; cursor pages `meta` and `links`.",
+            "properties": {
+              "orders": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/Order"
+                }
+              },
+              "count": {
+                "type": "integer"
+              },
+              "next_page": {
+                "type": "string",
+                "nullable": true
+              },
+              "previous_page": {
+                "type": "string",
+                "nullable": true
+              },
+              "meta": {
+                "type": "object"
+              },
+              "links": {
+                "type": "object"
+              }
+            },
+            "required": [
+              "orders"
+            ]
           }
         }
       }

@@ -18,6 +18,7 @@ struct OrderRoutes: Sendable {
         api.post("stock_receipts/:id/inspection", use: inspect)
         api.post("stock_receipts/:id/arrival", use: arrival)
         api.post("orders", use: createOrder)
+        api.get("orders", use: listOrders)
         api.get("orders/:id", use: showOrder)
         api.get("backorders", use: queue)
         api.post("backorders/:id/move", use: move)
@@ -218,7 +219,17 @@ struct OrderRoutes: Sendable {
             let names = Dictionary(uniqueKeysWithValues: try await UserStore(db: db).find(ids: entries.map(\.customerID)).map { ($0.id, $0.name) })
             return (entries, try await store.moves(entryIDs: entries.map(\.id)), names)
         }
-        return JSONResponse(["backorders": .array(entries.enumerated().map { index, e in
+        // The whole queue, or with `page`/`per_page` one page of it (positions count from the front either way).
+        let query = request.uri.queryParameters
+        var window = entries.indices
+        var paging: (page: Int, perPage: Int)?
+        if query.get("page") != nil || query.get("per_page") != nil, case .offset(let page, let perPage) = try Pagination(request) {
+            let start = min((page - 1) * perPage, entries.count)
+            window = start..<min(start + perPage, entries.count)
+            paging = (page, perPage)
+        }
+        var body: JSONObject = ["backorders": .array(entries[window].enumerated().map { offset, e in
+            let index = window.lowerBound + offset
             let (kind, substitutes) = BackorderStore.preferenceColumns(e.consent.preference)
             return [
                 "id": .int(e.id), "position": .int(index + 1), "order_id": .int(e.orderID), "line_id": .int(e.lineID),
@@ -233,7 +244,49 @@ struct OrderRoutes: Sendable {
                 }),
                 "created_at": JSONValue(Timestamp.date(e.createdAt)),
             ]
-        }), "count": .int(entries.count)])
+        }), "count": .int(entries.count)]
+        if let paging {
+            PageLinks(request: request, path: "/api/v2/backorders").offset(into: &body, page: paging.page, perPage: paging.perPage, count: entries.count)
+        }
+        return JSONResponse(.object(body))
+    }
+
+    private func presentOrders(_ ids: [Int]) async throws -> [JSONValue] {
+        var list: [JSONValue] = []
+        for id in ids { list.append(try await order(id)) }
+        return list
+    }
+
+    /// `GET /api/v2/orders[?customer_id=]`, newest last, in Zendesk's offset (`page`, `per_page`) or cursor
+    /// (`page[size]`, `page[after]`) pages. Staff.
+    @Sendable func listOrders(_ request: Request, context: CasebookContext) async throws -> Response {
+        _ = try context.require(.useWorkspace)
+        let pagination = try Pagination(request)
+        var filter: SQLQueryString = "WHERE 1 = 1"
+        if let raw = request.uri.queryParameters.get("customer_id") {
+            guard let customer = Int(raw) else { throw APIError.badRequest("customer_id must be a user id") }
+            filter.appendInterpolation(" AND customer_id = \(bind: customer)" as SQLQueryString)
+        }
+        let links = PageLinks(request: request, path: "/api/v2/orders")
+        var body: JSONObject = [:]
+        switch pagination {
+        case .offset(let page, let perPage):
+            let (ids, count) = try await database.read { db in
+                (try await db.raw("SELECT id FROM orders \(filter) ORDER BY id LIMIT \(literal: perPage) OFFSET \(literal: (page - 1) * perPage)").all()
+                    .map { try $0.decode(column: "id", as: Int.self) },
+                 try await db.raw("SELECT COUNT(*) AS n FROM orders \(filter)").first()!.decode(column: "n", as: Int.self))
+            }
+            body["orders"] = .array(try await presentOrders(ids))
+            links.offset(into: &body, page: page, perPage: perPage, count: count)
+        case .cursor(let size, let after, _):
+            let ids = try await database.read { db in
+                try await db.raw("SELECT id FROM orders \(filter) AND id > \(bind: after ?? 0) ORDER BY id LIMIT \(literal: size + 1)").all()
+                    .map { try $0.decode(column: "id", as: Int.self) }
+            }
+            body["orders"] = .array(try await presentOrders(Array(ids.prefix(size))))
+            links.cursor(into: &body, size: size, firstID: ids.first, lastID: ids.prefix(size).last, hasMore: ids.count > size, hasPrevious: after != nil)
+        }
+        return JSONResponse(.object(body))
     }
 
     @Sendable func move(_ request: Request, context: CasebookContext) async throws -> Response {
