@@ -12,6 +12,24 @@ func delayForecast() {
     #expect(DelayForecast.expectedDates(quantities: [2], incoming: []).first == .some(nil))
 }
 
+@Test("a bundle's expected dates count whole bundles from its components' stock and deliveries")
+func bundleForecast() {
+    let black: SKU = "BT-BLACK", white: SKU = "BT-WHITE", dock: SKU = "DOCK"
+    // A kit: a dock and two tags of either colour.
+    let kit = ProductBundle(sku: "KIT", components: [.units(dock, quantity: 1), .anyOf([black, white], quantity: 2)])
+    let supply = DelayForecast.bundleSupply(kit, available: [dock: 1, black: 3], incoming: [
+        dock: [IncomingStock(at: 2_000, units: 2), IncomingStock(at: 4_000, units: 5)],
+        black: [IncomingStock(at: 3_000, units: 1)],
+        white: [IncomingStock(at: 3_000, units: 2), IncomingStock(at: 1_000, units: 0)],
+    ])
+    // Now: one kit (one dock). Day 2000: three docks but three tags, still one kit. Day 3000: six tags, three kits.
+    // Day 4000: more docks, but the tags limit it to three.
+    #expect(supply.available == 1)
+    #expect(supply.incoming == [IncomingStock(at: 3_000, units: 2)])
+    #expect(DelayForecast.expectedDates(quantities: [1, 1, 1, 1], incoming: supply.incoming, available: supply.available, now: 10)
+        == [10, 3_000, 3_000, nil])
+}
+
 @Test("incentives: what the customer reads, what is refused, and codes nobody can guess")
 func incentives() throws {
     #expect(Incentive.storeCredit(Money(minor: 1000, currency: "EUR")).text == "store credit of 10.00 EUR")

@@ -83,6 +83,18 @@ struct BundleAPITests {
             let level = try await app.agent.get("/api/v2/variants?sku=BT-BLACK,BT-3-BLACK")
             #expect(level["variants"]?.arrayValue?.map { $0["sku"]?.stringValue ?? "" } == ["BT-3-BLACK", "BT-BLACK"])
 
+            // A delay notice for the mixed packs dates them by their components' deliveries, counted in whole packs:
+            // Di's two packs need six units; three white in ten days and three black in twenty make them.
+            let day: Int64 = 86_400_000
+            let soon = isoString(Timestamp.date(app.clock.now + 10 * day)), later = isoString(Timestamp.date(app.clock.now + 20 * day))
+            for (date, sku) in [(soon, "BT-WHITE"), (later, "BT-BLACK")] {
+                let announced = try await lead.post("/api/v2/stock_receipts", ["stock_receipt": [
+                    "supplier": "Shenzhen Beam Ltd", "expected_at": .string(date), "lines": [["sku": .string(sku), "expected": 3]]]])
+                #expect(announced.status == .created, "\(announced.text)")
+            }
+            let notice = try await lead.post("/api/v2/backorders/delay_notices", ["delay_notice": ["sku": "BT-3-MIX", "dry_run": true]])
+            #expect(notice["delay_notice"]?["recipients"]?.arrayValue?.map { $0["expected_at"]?.stringValue ?? "" } == [later], "\(notice.text)")
+
             // Two black units arrive: no pack can be made whole, so nothing is sent and the units stay available.
             try await receive(lead, ["BT-BLACK": 2], allocate: true)
             #expect(try await app.agent.get("/api/v2/orders/\(cy.id)").json["order"]?["lines"]?.arrayValue?.first?["status"]?.stringValue == "backordered")

@@ -12,6 +12,28 @@ public struct IncomingStock: Hashable, Sendable {
 
 /// When a waiting customer can expect their units, from the deliveries on their way.
 public enum DelayForecast {
+    /// A bundle's supply in whole bundles: how many its components' stock makes now, and how many more each arrival
+    /// date adds once every delivery up to it is counted (a pack needs all of its units, so a date that brings only
+    /// one colour may add nothing).
+    public static func bundleSupply(_ bundle: ProductBundle, available: [SKU: Int], incoming: [SKU: [IncomingStock]]) -> (available: Int, incoming: [IncomingStock]) {
+        var stock = available
+        var made = bundle.buildable(from: stock)
+        let deliveries = incoming.flatMap { sku, list in list.map { (sku, $0) } }.sorted { ($0.1.at, $0.0) < ($1.1.at, $1.0) }
+        var supply: [IncomingStock] = []
+        var index = 0
+        while index < deliveries.count {
+            let at = deliveries[index].1.at
+            while index < deliveries.count, deliveries[index].1.at == at {
+                stock[deliveries[index].0, default: 0] += max(deliveries[index].1.units, 0)
+                index += 1
+            }
+            let now = bundle.buildable(from: stock)
+            if now > made { supply.append(IncomingStock(at: at, units: now - made)) }
+            made = now
+        }
+        return (bundle.buildable(from: available), supply)
+    }
+
     /// For entries in queue order, each needing `quantities[i]` units, the arrival that covers everyone up to and
     /// including the entry: the units ahead of it and its own, counted against `available` stock first and then the
     /// incoming deliveries by arrival (an entry the stock on hand covers: `now`). Nil when the announced deliveries do

@@ -60,10 +60,18 @@ extension OrderService {
             }
             let entries = try await BackorderStore(db: db).waiting(skus: [request.sku])
             guard !entries.isEmpty else { throw APIError.invalid("sku", "SKU: nobody is waiting for \(request.sku)") }
-            let available = try await StockStore(db: db).available([request.sku])[request.sku] ?? 0
-            let dates = DelayForecast.expectedDates(quantities: entries.map(\.quantity),
-                                                    incoming: try await Self.incoming(sku: request.sku, now: now, db: db),
-                                                    available: available, now: now)
+            // A bundle waits for its components: their stock and deliveries, counted in whole bundles.
+            var available: Int, incoming: [IncomingStock]
+            if let bundle = try await CatalogueStore(db: db).bundle(sku: request.sku) {
+                let components = Array(Set(bundle.components.flatMap(\.choices))).sorted()
+                var arriving: [SKU: [IncomingStock]] = [:]
+                for sku in components { arriving[sku] = try await Self.incoming(sku: sku, now: now, db: db) }
+                (available, incoming) = DelayForecast.bundleSupply(bundle, available: try await StockStore(db: db).available(components), incoming: arriving)
+            } else {
+                available = try await StockStore(db: db).available([request.sku])[request.sku] ?? 0
+                incoming = try await Self.incoming(sku: request.sku, now: now, db: db)
+            }
+            let dates = DelayForecast.expectedDates(quantities: entries.map(\.quantity), incoming: incoming, available: available, now: now)
             let customers = Dictionary(try await UserStore(db: db).find(ids: Array(Set(entries.map(\.customerID)))).map { ($0.id, $0) },
                                        uniquingKeysWith: { a, _ in a })
             var generator = SystemRandomNumberGenerator()
