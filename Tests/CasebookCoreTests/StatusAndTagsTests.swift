@@ -161,7 +161,7 @@ struct RolePermissionTests {
         .manager: staff.union(leadership),
         .admin: staff.union(leadership).union([.manageStaff, .manageOrganizations, .manageGroups, .manageViews,
                                                .manageMacros, .manageCredentials, .receiveMail, .manageMail,
-                                               .manageRouting, .manageSLAs]),
+                                               .manageRouting, .manageSLAs, .managePolicies]),
     ]
 
     @Test("Every role × every permission", arguments: Role.allCases, Permission.allCases)

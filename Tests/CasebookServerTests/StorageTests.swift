@@ -35,7 +35,7 @@ struct StorageTests {
                 "0018_AddTicketContactTerms", "0019_AddGroupSkills", "0020_CreateTicketMetricEvents",
                 "0021_CreateRefundsAndFulfilmentErrors", "0022_IndexPendingBreaches",
                 "0023_KeepBreachesAheadOnTicketSLAs", "0024_AddExpectedDeliveriesAndDelayNotices", "0025_AddBundleComponents",
-                "0026_IndexTheBackorderQueueInOrder", "0027_AddCancellationsReturnsAndDeliveries",
+                "0026_IndexTheBackorderQueueInOrder", "0027_AddCancellationsReturnsAndDeliveries", "0028_AddAssetsRMAsAndDecisions",
             ])
             for table in ["organizations", "organization_domains", "users", "api_tokens", "groups", "group_memberships",
                           "tickets", "ticket_tags", "ticket_collaborators", "audits", "audit_events", "comments",
@@ -44,7 +44,9 @@ struct StorageTests {
                           "agent_presence", "agent_skills", "routing_rules", "exclusion_rules", "routing_queue", "ticket_links",
                           "business_hours_schedules", "sla_policies", "ticket_slas", "jobs", "products", "variants",
                           "stock_movements", "stock_levels", "stock_receipts", "stock_receipt_lines", "supplier_claims", "orders",
-                          "order_lines", "backorder_entries", "backorder_moves", "shipments", "shipment_lines", "order_tickets"] {
+                          "order_lines", "backorder_entries", "backorder_moves", "shipments", "shipment_lines", "order_tickets",
+                          "warranty_terms", "assets", "ticket_assets", "checklist_results", "rmas", "rma_events", "decisions",
+                          "notifications", "conduct_outcomes", "conduct_records", "policy_settings"] {
                 #expect(try await Self.count(table, in: database) == 0, "\(table)")
             }
         }

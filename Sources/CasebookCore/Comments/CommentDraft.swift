@@ -29,10 +29,22 @@ public struct CommentDraft: Sendable, Equatable {
     public var call: CallLog?
 
     /// Builds a comment from the plain and/or HTML body a client sent; HTML is sanitized before it is kept.
-    public init(authorID: Int, isPublic: Bool, body: String?, htmlBody: String?, call: CallLog? = nil) throws(FieldErrors) {
+    /// `summaryPending`: a call logged by a phone system before anyone wrote its summary; it may be blank, and the
+    /// ticket then owes its case notes (`CaseNotes`).
+    public init(authorID: Int, isPublic: Bool, body: String?, htmlBody: String?, call: CallLog? = nil,
+                summaryPending: Bool = false) throws(FieldErrors) {
         let plain = body?.trimmedWhitespace ?? ""
         let html = htmlBody.map(HTMLSanitizer.sanitize) ?? ""
-        if plain.isEmpty, HTMLSanitizer.plainText(fromHTML: html).trimmedWhitespace.isEmpty {
+        let blank = plain.isEmpty && HTMLSanitizer.plainText(fromHTML: html).trimmedWhitespace.isEmpty
+        if blank, call != nil, summaryPending {
+            self.authorID = authorID
+            self.isPublic = false
+            self.body = ""
+            self.htmlBody = ""
+            self.call = call
+            return
+        }
+        if blank {
             throw FieldErrors(field: call == nil ? "comment" : "summary", error: "BlankValue",
                               call == nil ? "Comment: cannot be blank" : "Summary: a call log needs a summary")
         }
@@ -47,4 +59,9 @@ public struct CommentDraft: Sendable, Equatable {
     }
 
     public var via: ViaChannel? { call == nil ? nil : .voice }
+
+    /// A call whose summary nobody has written yet.
+    public var isUnsummarisedCall: Bool { call != nil && body.isEmpty }
+    /// An agent's internal note (not a call log): what case notes are made of.
+    public var isInternalNote: Bool { !isPublic && call == nil }
 }

@@ -60,6 +60,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case manageSLAs
     /// The catalogue and stock: products, variants, receipts and their inspection.
     case manageInventory
+    /// The desk's policies: RMA approval limits, who overrides a checklist, the conduct policy's outcomes.
+    case managePolicies
 }
 
 extension Role {
@@ -73,7 +75,7 @@ extension Role {
         case .deleteTickets, .reorderQueues, .approveExceptions, .manageExclusions, .viewTeamBoard, .manageInventory:
             rank >= Role.lead.rank
         case .manageStaff, .manageOrganizations, .manageGroups, .manageViews, .manageMacros, .manageCredentials,
-             .receiveMail, .manageMail, .manageRouting, .manageSLAs:
+             .receiveMail, .manageMail, .manageRouting, .manageSLAs, .managePolicies:
             self == .admin
         }
     }

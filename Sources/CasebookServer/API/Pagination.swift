@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdCore
+import SQLKit
 
 /// Zendesk's two ways to page: offset (`page`, `per_page`) and cursor (`page[size]`, `page[after]`).
 enum Pagination: Equatable {
@@ -88,4 +89,28 @@ func percentEncode(_ s: String) -> String {
     var allowed = CharacterSet.alphanumerics
     allowed.insert(charactersIn: "-._~")
     return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
+}
+
+/// One page of an id-ordered list in Zendesk's offset or cursor shape. `fetch` reads `limit` items from `offset`, or
+/// after the id `afterID`, and returns them with their ids and the total count (the count only matters for offset).
+enum PagedList {
+    typealias Fetch = @Sendable (any SQLDatabase, _ limit: Int, _ offset: Int, _ afterID: Int?) async throws -> ([(Int, JSONValue)], Int)
+
+    static func respond(_ request: Request, _ pagination: Pagination, key: String, path: String, database: Database,
+                        fetch: Fetch) async throws -> Response {
+        let links = PageLinks(request: request, path: path)
+        switch pagination {
+        case .offset(let page, let perPage):
+            let (items, count) = try await database.read { db in try await fetch(db, perPage, (page - 1) * perPage, nil) }
+            var body: JSONObject = [key: .array(items.map(\.1))]
+            links.offset(into: &body, page: page, perPage: perPage, count: count)
+            return JSONResponse(.object(body))
+        case .cursor(let size, let after, _):
+            let (items, _) = try await database.read { db in try await fetch(db, size + 1, 0, after) }
+            var body: JSONObject = [key: .array(items.prefix(size).map(\.1))]
+            links.cursor(into: &body, size: size, firstID: items.first?.0, lastID: items.prefix(size).last?.0,
+                         hasMore: items.count > size, hasPrevious: after != nil)
+            return JSONResponse(.object(body))
+        }
+    }
 }

@@ -60,6 +60,9 @@ public func buildRouter(config: AppConfig, database: Database, logger: Logger,
     OrderLineRoutes(services: services).register(on: api)
     RefundRoutes(services: services).register(on: api)
     DelayNoticeRoutes(services: services).register(on: api)
+    HardwareAssetRoutes(services: services).register(on: api)
+    RMARoutes(services: services).register(on: api)
+    DecisionRoutes(services: services).register(on: api)
 
     AssetRoutes.register(on: router)
     let renderer = PageRenderer()

@@ -98,8 +98,9 @@ struct MailNotifier: Sendable {
     }
 
     /// An escalation to staff (a group's members, a lead or manager): the ticket, who escalated it and why.
+    /// `event`: `.escalation`, or `.decision` for a decision on the record (the same shape: staff, the ticket, why).
     func queueEscalation(ticket: TicketRecord, to recipients: [UserRecord], by actor: Actor, reason: String,
-                         db: any SQLDatabase) async throws {
+                         event: MailTemplate.Event = .escalation, db: any SQLDatabase) async throws {
         let people = try await UserStore(db: db).find(ids: [ticket.fields.requesterID, actor.id])
         guard let requester = people.first(where: { $0.id == ticket.fields.requesterID }) else { return }
         var context = Context(settings: settings, ticket: ticket, requester: requester,
@@ -108,9 +109,9 @@ struct MailNotifier: Sendable {
         let templates = MailTemplateStore(db: db)
         for user in recipients where user.active && user.role.isStaff && user.id != actor.id {
             guard let email = user.email, !settings.isOwn(email) else { continue }
-            let mail = try await context.mail(.escalation, to: [user], cc: [], comment: nil, author: nil,
+            let mail = try await context.mail(event, to: [user], cc: [], comment: nil, author: nil,
                                               automatic: "auto-generated", templates: templates, db: db)
-            try await OutboxStore(db: db).enqueue(kind: MailTemplate.Event.escalation.rawValue, mail: mail, ticketID: ticket.id,
+            try await OutboxStore(db: db).enqueue(kind: event.rawValue, mail: mail, ticketID: ticket.id,
                                                   direction: .note)
         }
     }
@@ -179,7 +180,7 @@ struct MailNotifier: Sendable {
                 files.append(MailAttachment(filename: file.fileName, contentType: file.contentType, data: data,
                                             contentID: file.contentID, isInline: file.isInline))
             }
-            let isNote = event == .internalNote || event == .escalation
+            let isNote = event == .internalNote || event == .escalation || event == .decision
             let replyAddress: String
             if isNote {
                 replyAddress = settings.notesAddress ?? settings.support.address

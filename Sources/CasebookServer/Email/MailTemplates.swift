@@ -13,6 +13,7 @@ struct MailTemplate: Sendable, Equatable {
         case internalNote = "internal_note"
         case assignment
         case escalation
+        case decision
         case signInLink = "sign_in_link"
 
         var title: String {
@@ -22,6 +23,7 @@ struct MailTemplate: Sendable, Equatable {
             case .internalNote: "Internal note (to followers)"
             case .assignment: "Assignment (to the new assignee)"
             case .escalation: "Escalation (to the team or the lead/manager it was escalated to)"
+            case .decision: "Decision on the record (to everyone involved in the case)"
             case .signInLink: "Sign-in link (to a customer)"
             }
         }
@@ -112,6 +114,23 @@ struct MailTemplate: Sendable, Equatable {
                 """, html: """
                 <p>{{actor.name}} escalated ticket #{{ticket.id}} “{{ticket.subject}}” to you or your team.</p>
                 <p><strong>Why:</strong> {{reason}}</p>
+                <p>Requester: {{requester.name}}. Status: {{ticket.status}}.</p>
+                <p><a href="{{ticket.url}}">Open the ticket</a></p>
+                """)
+        case .decision:
+            MailTemplate(event: event, subject: "Decision on #{{ticket.id}} {{ticket.subject}}", text: """
+                {{actor.name}} made a decision on ticket #{{ticket.id}} "{{ticket.subject}}":
+                {{reason}}
+
+                You are told because you worked on this case, follow it, or approve for it.
+                Requester: {{requester.name}}. Status: {{ticket.status}}.
+
+                Open the ticket: {{ticket.url}}
+                (Replying to this email adds an internal note.)
+                """, html: """
+                <p>{{actor.name}} made a decision on ticket #{{ticket.id}} “{{ticket.subject}}”:</p>
+                <p><strong>{{reason}}</strong></p>
+                <p>You are told because you worked on this case, follow it, or approve for it.</p>
                 <p>Requester: {{requester.name}}. Status: {{ticket.status}}.</p>
                 <p><a href="{{ticket.url}}">Open the ticket</a></p>
                 """)

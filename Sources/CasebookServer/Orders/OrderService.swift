@@ -240,6 +240,13 @@ struct OrderService: Sendable {
             try await note(orderID: entry.orderID, "Backorder for \(entry.quantity) × \(entry.sku) moved \(whereTo) of the queue " +
                            "(from \(result.record.fromIndex + 1)) by \(name): \(reason.trimmingCharacters(in: .whitespacesAndNewlines))",
                            kind: "backorder", actor: actor, db: db)
+            // Queue order is the fairness rule; every move out of it is a decision on the record.
+            let ticketIDs = try await BackorderStore(db: db).tickets(orderID: entry.orderID)
+            try await DecisionService(tickets: tickets, clock: clock).record(.init(
+                kind: .queueMove, rule: "Backorders go out in queue order",
+                what: "Backorder #\(entryID) (\(entry.quantity) × \(entry.sku)) moved \(whereTo) of the queue from position \(result.record.fromIndex + 1)",
+                reason: reason, ticketID: ticketIDs.last, customerID: entry.customerID, subjectType: "backorder", subjectID: entryID,
+                noticeOnTicket: false), actor: actor, db: db)
             return result.record
         }
     }

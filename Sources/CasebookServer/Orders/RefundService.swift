@@ -139,9 +139,21 @@ struct RefundService: Sendable {
                 let order = try await refundable(orderID: record.orderID, db: db)
                 _ = try request(RefundInput(kind: record.kind, lines: record.lines, amountMinor: record.amount.minor, reason: record.reason,
                                             note: record.note, ticketID: nil), orderID: record.orderID, order: order)
+                let aboveLimitOf = record.approverRole
                 record.status = "approved"
                 try await store.decide(record)
                 try await apply(record, db: db)
+                if let role = aboveLimitOf {
+                    var ticketID = record.ticketID
+                    if ticketID == nil { ticketID = try await BackorderStore(db: db).tickets(orderID: record.orderID).last }
+                    let requester = try await UserStore(db: db).find(id: record.requestedByID)?.name ?? "#\(record.requestedByID)"
+                    try await DecisionService(tickets: orders.tickets, clock: orders.clock).record(.init(
+                        kind: .refundAboveLimit, rule: "Refund limits: \(record.amount.text) needs a \(role.rawValue)",
+                        what: "Refund #\(record.id) of \(record.amount.text) on order \(record.orderID), requested by \(requester), approved by \(who)",
+                        reason: text.isEmpty ? "Approved over the requester's limit" : text, ticketID: ticketID,
+                        subjectType: "refund", subjectID: record.id, approvalChain: [record.requestedByID], noticeOnTicket: false),
+                        actor: actor, db: db)
+                }
                 try await announce(record, "refund.approved", "Refund #\(record.id) of \(record.amount.text) approved by \(who)", actor: actor, db: db)
             } else {
                 record.status = "declined"

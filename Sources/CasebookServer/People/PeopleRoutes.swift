@@ -251,22 +251,9 @@ struct PeopleRoutes {
 
     // MARK: Paging an id-ordered list
 
-    typealias Fetch = @Sendable (any SQLDatabase, _ limit: Int, _ offset: Int, _ afterID: Int?) async throws -> ([(Int, JSONValue)], Int)
+    typealias Fetch = PagedList.Fetch
 
     func page(_ request: Request, _ pagination: Pagination, key: String, path: String, fetch: Fetch) async throws -> Response {
-        let links = PageLinks(request: request, path: path)
-        switch pagination {
-        case .offset(let page, let perPage):
-            let (items, count) = try await database.read { db in try await fetch(db, perPage, (page - 1) * perPage, nil) }
-            var body: JSONObject = [key: .array(items.map(\.1))]
-            links.offset(into: &body, page: page, perPage: perPage, count: count)
-            return JSONResponse(.object(body))
-        case .cursor(let size, let after, _):
-            let (items, _) = try await database.read { db in try await fetch(db, size + 1, 0, after) }
-            var body: JSONObject = [key: .array(items.prefix(size).map(\.1))]
-            links.cursor(into: &body, size: size, firstID: items.first?.0, lastID: items.prefix(size).last?.0,
-                         hasMore: items.count > size, hasPrevious: after != nil)
-            return JSONResponse(.object(body))
-        }
+        try await PagedList.respond(request, pagination, key: key, path: path, database: database, fetch: fetch)
     }
 }

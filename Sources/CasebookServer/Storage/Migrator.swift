@@ -40,7 +40,7 @@ public struct Migrator: Sendable {
         .createCatalogueAndStock, .createOrdersAndBackorders, .addTicketContactTerms,
         .addGroupSkills, .createTicketMetricEvents, .createRefundsAndFulfilmentErrors, .indexPendingBreaches,
         .keepBreachesAheadOnTicketSLAs, .addExpectedDeliveriesAndDelayNotices, .addBundleComponents,
-        .indexTheBackorderQueueInOrder, .addCancellationsReturnsAndDeliveries,
+        .indexTheBackorderQueueInOrder, .addCancellationsReturnsAndDeliveries, .addAssetsRMAsAndDecisions,
     ]
 
     /// Returns the names of the migrations it applied.

@@ -126,7 +126,9 @@ struct TicketRequest {
             authorID = id
         }
         var call: CallLog?
+        var summaryPending = false
         if let callObject = object["call"]?.objectValue {
+            summaryPending = callObject["summary_pending"]?.boolValue == true
             var c = FieldReader(callObject)
             let direction = c.enumValue("direction", CallLog.Direction.self) ?? nil
             let duration = c.int("duration") ?? nil
@@ -138,7 +140,8 @@ struct TicketRequest {
         }
         if !reader.errors.isEmpty { throw APIError.invalid(reader.errors) }
         do {
-            return try CommentDraft(authorID: authorID, isPublic: isPublic, body: body, htmlBody: html, call: call)
+            return try CommentDraft(authorID: authorID, isPublic: isPublic, body: body, htmlBody: html, call: call,
+                                    summaryPending: summaryPending)
         } catch {
             throw APIError.invalid(error)
         }

@@ -258,6 +258,7 @@ struct TicketService: Sendable {
                                                           at: now, events: events, comment: comment)
         let record = TicketRecord(id: id, fields: ticket, description: comment.body, via: via, createdAt: now, updatedAt: now)
         if let stored { try await attachUploads(commentObject, comment: stored, ticketID: id, actor: actor, db: db) }
+        if comment.isUnsummarisedCall { try await store.setNotesOwed(ticketID: id, since: now) }
         let written = Written(ticket: record, audit: audit, comments: stored.map { [$0.id: $0] } ?? [:])
         try await sla?.record(written, previous: nil, actor: actor, db: db)
         return written
@@ -304,13 +305,21 @@ struct TicketService: Sendable {
             throw APIError.invalid(error)
         }
         events += notices
+        var exclusionOverride: [AuditEvent] = []
         if let assignee = next.assigneeID, assignee != current.fields.assigneeID {
-            events += try await ExclusionCheck.manualAssignment(of: next, to: assignee, actor: actor, object: object, db: db)
+            exclusionOverride = try await ExclusionCheck.manualAssignment(of: next, to: assignee, actor: actor, object: object, db: db)
+            events += exclusionOverride
         }
         guard !events.isEmpty else { return Written(ticket: current, audit: nil, comments: [:]) }
-        let now = max(Timestamp.now, current.updatedAt + 1)
         let store = TicketStore(db: db)
+        let notesOwed = try await checkCaseNotes(id, current: current.fields, next: next, comment: comment, object: object, store: store)
+        let now = max(Timestamp.now, current.updatedAt + 1)
         try await store.update(id: id, from: current.fields, to: next, at: now)
+        if let comment, comment.isUnsummarisedCall, notesOwed == nil {
+            try await store.setNotesOwed(ticketID: id, since: now)
+        } else if let comment, comment.isInternalNote, notesOwed != nil {
+            try await store.setNotesOwed(ticketID: id, since: nil)
+        }
         let (audit, stored) = try await store.insertAudit(ticketID: id, authorID: actor.id, via: comment?.via ?? via,
                                                           at: now, events: events, comment: comment)
         var record = current
@@ -325,7 +334,31 @@ struct TicketService: Sendable {
         }
         let written = Written(ticket: record, audit: audit, comments: stored.map { [$0.id: $0] } ?? [:])
         try await sla?.record(written, previous: current, actor: actor, db: db)
+        if case .notice(_, let text)? = exclusionOverride.first, let assignee = next.assigneeID {
+            let why = object["override_reason"]?.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            try await DecisionService(tickets: self, clock: .system).record(.init(
+                kind: .exclusionOverride, rule: "Exclusion rule: never assign this customer's tickets to this agent",
+                what: "Ticket #\(id) assigned to user #\(assignee) against an exclusion rule",
+                reason: why.isEmpty ? text : why, ticketID: id, noticeOnTicket: false), actor: actor, db: db)
+        }
         return written
+    }
+
+    /// Case-note discipline on a person's change (an automatic one is never stopped): solving or handing over a
+    /// ticket that owes its case notes needs an internal note in the same change. Returns since when notes are owed.
+    private func checkCaseNotes(_ id: Int, current: TicketSnapshot, next: TicketSnapshot, comment: CommentDraft?,
+                                object: JSONObject, store: TicketStore) async throws -> Int64? {
+        let requested = object["status"] != nil || object["assignee_id"] != nil || object["assignee_email"] != nil
+        let change = requested ? CaseNotes.change(fromStatus: current.status, toStatus: next.status,
+                                                  fromAssignee: current.assigneeID, toAssignee: next.assigneeID) : nil
+        guard change != nil || comment != nil else { return nil }
+        let owed = try await store.notesOwedSince(ticketID: id)
+        do throws(CaseNotes.Refusal) {
+            try CaseNotes.check(change, notesOwedSince: owed, addsInternalNote: comment?.isInternalNote ?? false)
+        } catch {
+            throw APIError.invalid("comment", error.description, error: "CaseNotes")
+        }
+        return owed
     }
 
     /// `comment.uploads`: tokens from `POST /api/v2/uploads` whose files become the comment's attachments.

@@ -357,4 +357,24 @@ struct TicketStore: Sendable {
         guard !files.isEmpty || !origins.isEmpty else { return comments }
         return comments.map { var c = $0; c.attachments = files[c.id] ?? []; c.inboundMessageID = origins[c.id]; return c }
     }
+
+    // MARK: Case notes
+
+    /// Since when the ticket owes its case notes (a call logged without a summary), or nil.
+    func notesOwedSince(ticketID: Int) async throws -> Int64? {
+        try await db.raw("SELECT notes_owed_since FROM tickets WHERE id = \(bind: ticketID)").first()?
+            .decode(column: "notes_owed_since", as: Int64?.self)
+    }
+
+    func setNotesOwed(ticketID: Int, since: Int64?) async throws {
+        try await db.raw("UPDATE tickets SET notes_owed_since = \(bind: since) WHERE id = \(bind: ticketID)").run()
+    }
+
+    /// Unsolved tickets whose last call has no notes, oldest debt first: the lead's case-notes view.
+    func owingNotes(limit: Int) async throws -> [(ticketID: Int, since: Int64)] {
+        try await db.raw("""
+            SELECT id, notes_owed_since FROM tickets WHERE notes_owed_since IS NOT NULL AND status IN ('new', 'open', 'pending', 'hold')
+            ORDER BY notes_owed_since, id LIMIT \(bind: limit)
+            """).all().map { (try $0.decode(column: "id", as: Int.self), try $0.decode(column: "notes_owed_since", as: Int64.self)) }
+    }
 }
