@@ -76,6 +76,14 @@ enum OpenAPIDocument {
         },
         {
           "name": "Service"
+        },
+        {
+          "name": "Hardware",
+          "description": "Assets, warranty terms, troubleshooting checklists and RMAs."
+        },
+        {
+          "name": "Decisions",
+          "description": "Exceptions on the record, notifications and case notes."
         }
       ],
       "paths": {
@@ -6486,6 +6494,1650 @@ enum OpenAPIDocument {
               }
             }
           }
+        },
+        "/api/v2/assets": {
+          "get": {
+            "operationId": "listAssets",
+            "summary": "List assets",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** Units in customers' hands with their warranty status. Staff. Offset or cursor pages.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/Page"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PerPage"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageSize"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageAfter"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageBefore"
+              },
+              {
+                "name": "customer_id",
+                "in": "query",
+                "schema": {
+                  "type": "integer"
+                }
+              },
+              {
+                "name": "organization_id",
+                "in": "query",
+                "schema": {
+                  "type": "integer"
+                }
+              },
+              {
+                "name": "serial",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/AssetList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createAsset",
+            "summary": "Create an asset",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** Serial (unique), sku (sets the product), customer_id (sets the organization), site, purchased_at (date), order_id, firmware, status. Staff.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/AssetEnvelope"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/AssetResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/assets/{id}": {
+          "get": {
+            "operationId": "showAsset",
+            "summary": "Show an asset",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** With warranty status and expiry, the tickets about it and its RMAs. Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/AssetResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "put": {
+            "operationId": "updateAsset",
+            "summary": "Update an asset",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** Fields as on create; only those sent change. Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/AssetEnvelope"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/AssetResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/imports/assets": {
+          "post": {
+            "operationId": "importAssets",
+            "summary": "Import assets from CSV",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** The body is a CSV file with a header row (serial, sku, customer_email, organization, site, purchased_at, order_id, firmware, status). `?dry_run=true` checks without writing. All or nothing: a 422 lists every rejected row with its reason. Lead or above.",
+            "parameters": [
+              {
+                "name": "dry_run",
+                "in": "query",
+                "schema": {
+                  "type": "boolean"
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "text/csv": {
+                  "schema": {
+                    "type": "string"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/AssetImportResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/warranties": {
+          "get": {
+            "operationId": "listWarranties",
+            "summary": "List warranty terms",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** Per product: months, coverage, caveats, return days for advance replacements, and the troubleshooting checklist. Staff.",
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/WarrantyList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/warranties/{id}": {
+          "get": {
+            "operationId": "showWarranty",
+            "summary": "Show a product's warranty terms",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** The id is the product's. Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/WarrantyResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "put": {
+            "operationId": "saveWarranty",
+            "summary": "Set a product's warranty terms and checklist",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** Replaces the terms and the checklist whole. Each checklist step names the RMA kinds it must be complete before. Lead or above.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/WarrantyEnvelope"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/WarrantyResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/tickets/{id}/assets": {
+          "get": {
+            "operationId": "listTicketAssets",
+            "summary": "The assets a ticket is about",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** Linked by a serial in the subject or body, an agent's pick, or an RMA. Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/AssetList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "post": {
+            "operationId": "linkTicketAsset",
+            "summary": "Link an asset to a ticket",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** `{\"asset\": {\"asset_id\": 1}}` or `{\"asset\": {\"serial\": \"MS24-00417\"}}`. Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/AssetLinkEnvelope"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/AssetResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/tickets/{id}/assets/{asset_id}": {
+          "delete": {
+            "operationId": "unlinkTicketAsset",
+            "summary": "Unlink an asset from a ticket",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              },
+              {
+                "name": "asset_id",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            ],
+            "responses": {
+              "204": {
+                "$ref": "\u0023/components/responses/NoContent"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/tickets/{id}/checklist": {
+          "get": {
+            "operationId": "showTicketChecklist",
+            "summary": "A ticket's troubleshooting checklist",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** The steps of the first linked asset's product with this ticket's results, and for each RMA kind whether the checklist allows it and which steps are missing. Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/ChecklistResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "put": {
+            "operationId": "recordTicketChecklist",
+            "summary": "Record troubleshooting results",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** `{\"checklist\": {\"results\": [{\"key\", \"result\": \"done\"|\"not_possible\"|\"failed\", \"note\"}]}}`. Not possible needs a note saying why; it does not complete a step. Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/ChecklistEnvelope"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/ChecklistResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/rmas": {
+          "get": {
+            "operationId": "listRMAs",
+            "summary": "List RMAs",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** Filters: status, ticket_id, asset_id, customer_id; `?awaiting=me` is the approvals queue (requests the caller's role may approve). Staff. Offset or cursor pages.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/Page"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PerPage"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageSize"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageAfter"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageBefore"
+              },
+              {
+                "name": "status",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "requested",
+                    "approved",
+                    "declined",
+                    "cancelled",
+                    "replacement_shipped",
+                    "unit_due",
+                    "received",
+                    "inspected",
+                    "closed"
+                  ]
+                }
+              },
+              {
+                "name": "ticket_id",
+                "in": "query",
+                "schema": {
+                  "type": "integer"
+                }
+              },
+              {
+                "name": "asset_id",
+                "in": "query",
+                "schema": {
+                  "type": "integer"
+                }
+              },
+              {
+                "name": "customer_id",
+                "in": "query",
+                "schema": {
+                  "type": "integer"
+                }
+              },
+              {
+                "name": "awaiting",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "me"
+                  ]
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/RMAList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createRMA",
+            "summary": "Open an RMA",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** Kind, asset (asset_id or serial), value in minor units, obligation (defaults for an advance replacement). Refused with 422 `ChecklistIncomplete` while the checklist lacks steps the kind needs, unless someone of the checklist override role (lead by default) gives `override_reason`: then it is created and a decision is recorded and sent to everyone involved. Approved at once within the requester's limit (`/rma_policy`), else it waits for an approver.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/RMAEnvelope"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/RMAResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/rmas/{id}": {
+          "get": {
+            "operationId": "showRMA",
+            "summary": "Show an RMA",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** With its history (`events`) and the actions its status allows. Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/RMAResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/rmas/{id}/approve": {
+          "post": {
+            "operationId": "approveRMA",
+            "summary": "Approve a requested RMA",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** A reason is required. The approver's role must cover the RMA (`/rma_policy`); the requester cannot approve their own. Recorded as a decision (approval above the requester's limit) and sent to everyone involved. Fields in an `rma` object or at the top level; the body may be empty. Moves the life cycle only where it allows (422 `InvalidTransition`). Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": false,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/RMAAction"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/RMAResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/rmas/{id}/decline": {
+          "post": {
+            "operationId": "declineRMA",
+            "summary": "Decline a requested RMA",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** A reason is required; same authority as approving. Fields in an `rma` object or at the top level; the body may be empty. Moves the life cycle only where it allows (422 `InvalidTransition`). Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": false,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/RMAAction"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/RMAResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/rmas/{id}/ship": {
+          "post": {
+            "operationId": "shipRMA",
+            "summary": "Ship the replacement (or the repaired unit)",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** `tracking` is required. For an advance replacement the faulty unit is then due back within the product's return days. Fields in an `rma` object or at the top level; the body may be empty. Moves the life cycle only where it allows (422 `InvalidTransition`). Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": false,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/RMAAction"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/RMAResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/rmas/{id}/receive": {
+          "post": {
+            "operationId": "receiveRMA",
+            "summary": "The customer's unit arrived",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** Optional `note`. Fields in an `rma` object or at the top level; the body may be empty. Moves the life cycle only where it allows (422 `InvalidTransition`). Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": false,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/RMAAction"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/RMAResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/rmas/{id}/inspect": {
+          "post": {
+            "operationId": "inspectRMA",
+            "summary": "Record the inspection",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** `outcome`: fault_confirmed, no_fault_found or customer_damage; optional `note`. Unless the fault is confirmed, the customer's recorded obligation applies. Fields in an `rma` object or at the top level; the body may be empty. Moves the life cycle only where it allows (422 `InvalidTransition`). Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": false,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/RMAAction"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/RMAResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/rmas/{id}/close": {
+          "post": {
+            "operationId": "closeRMA",
+            "summary": "Close the RMA",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** Optional `note`. The asset becomes replaced, returned or stays in service. Fields in an `rma` object or at the top level; the body may be empty. Moves the life cycle only where it allows (422 `InvalidTransition`). Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": false,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/RMAAction"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/RMAResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/rmas/{id}/cancel": {
+          "post": {
+            "operationId": "cancelRMA",
+            "summary": "Cancel the RMA",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** Before anything shipped; a reason is required. Fields in an `rma` object or at the top level; the body may be empty. Moves the life cycle only where it allows (422 `InvalidTransition`). Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": false,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/RMAAction"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/RMAResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/rmas/{id}/obligation_acceptance": {
+          "post": {
+            "operationId": "acceptRMAObligation",
+            "summary": "Record the customer's acceptance of the obligation",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** `{\"acceptance\": {\"via\": \"portal\"}}` by the customer themself, or `{\"acceptance\": {\"via\": \"verbal\", \"note\": \"...\"}}` by an agent (the note says when and how).",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/AcceptanceEnvelope"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/RMAResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/rma_policy": {
+          "get": {
+            "operationId": "showRMAPolicy",
+            "summary": "RMA approval limits",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** Tiers per kind (up to a value in minor units, the least role that approves), the role out-of-warranty RMAs need, and who may override an incomplete checklist. Staff.",
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/RMAPolicyResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "put": {
+            "operationId": "saveRMAPolicy",
+            "summary": "Set the RMA approval limits",
+            "tags": [
+              "Hardware"
+            ],
+            "description": "**Casebook extension.** Replaced whole. Admins.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/RMAPolicyEnvelope"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/RMAPolicyResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/decisions": {
+          "get": {
+            "operationId": "listDecisions",
+            "summary": "List decisions",
+            "tags": [
+              "Decisions"
+            ],
+            "description": "**Casebook extension.** Exceptions on the record: policy overrides, approvals above the requester's limit, exclusion overrides, refunds above limits, queue moves and exceptions recorded by hand. Filters: ticket_id, customer_id, decided_by_id, kind. Staff. Offset or cursor pages.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/Page"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PerPage"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageSize"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageAfter"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageBefore"
+              },
+              {
+                "name": "ticket_id",
+                "in": "query",
+                "schema": {
+                  "type": "integer"
+                }
+              },
+              {
+                "name": "customer_id",
+                "in": "query",
+                "schema": {
+                  "type": "integer"
+                }
+              },
+              {
+                "name": "decided_by_id",
+                "in": "query",
+                "schema": {
+                  "type": "integer"
+                }
+              },
+              {
+                "name": "kind",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "policy_override",
+                    "approval_above_limit",
+                    "exclusion_override",
+                    "refund_above_limit",
+                    "queue_move",
+                    "exception"
+                  ]
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/DecisionList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createDecision",
+            "summary": "Record an exception by hand",
+            "tags": [
+              "Decisions"
+            ],
+            "description": "**Casebook extension.** `{\"decision\": {\"ticket_id\", \"rule\", \"what\", \"reason\"}}`, all required. Everyone involved in the ticket is notified (workspace and email). Staff.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/DecisionEnvelope"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/DecisionResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/decisions/report": {
+          "get": {
+            "operationId": "decisionReport",
+            "summary": "Decisions by person, rule and outcome",
+            "tags": [
+              "Decisions"
+            ],
+            "description": "**Casebook extension.** Counts over `from`/`to` (dates; the last 90 days by default), e.g. advance replacements where no fault was found. Lead or above.",
+            "parameters": [
+              {
+                "name": "from",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "to",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/DecisionReportResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/decisions/{id}": {
+          "get": {
+            "operationId": "showDecision",
+            "summary": "Show a decision",
+            "tags": [
+              "Decisions"
+            ],
+            "description": "**Casebook extension.** Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/DecisionResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/notifications": {
+          "get": {
+            "operationId": "listNotifications",
+            "summary": "My notifications",
+            "tags": [
+              "Decisions"
+            ],
+            "description": "**Casebook extension.** The caller's latest 100 (decisions, overdue RMA tasks, conduct records), with the unread count; `?unread=true` for unread only. Staff.",
+            "parameters": [
+              {
+                "name": "unread",
+                "in": "query",
+                "schema": {
+                  "type": "boolean"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/NotificationList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/notifications/read": {
+          "post": {
+            "operationId": "markNotificationsRead",
+            "summary": "Mark notifications read",
+            "tags": [
+              "Decisions"
+            ],
+            "description": "**Casebook extension.** `{\"ids\": [1, 2]}`, or no body for all. Staff.",
+            "requestBody": {
+              "required": false,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/NotificationRead"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "204": {
+                "$ref": "\u0023/components/responses/NoContent"
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/case_notes/owed": {
+          "get": {
+            "operationId": "listNotesOwed",
+            "summary": "Tickets whose last call has no notes",
+            "tags": [
+              "Decisions"
+            ],
+            "description": "**Casebook extension.** Unsolved tickets holding a call logged without a summary (`call.summary_pending`) and no internal note since, oldest first. Such a ticket cannot be solved or handed to another agent without an internal note in the same update (422 `CaseNotes`). Lead or above.",
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/NotesOwedList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
         }
       },
       "components": {
@@ -7447,6 +9099,10 @@ enum OpenAPIDocument {
                 "type": "integer",
                 "description": "The call's length in seconds.",
                 "minimum": 0
+              },
+              "summary_pending": {
+                "type": "boolean",
+                "description": "A call logged by a phone system before anyone wrote its summary: the comment body may be blank, and the ticket owes its case notes until an internal note is added."
               }
             },
             "required": [
@@ -13790,6 +15446,1163 @@ enum OpenAPIDocument {
             "required": [
               "orders"
             ]
+          },
+          "Asset": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "serial": {
+                "type": "string"
+              },
+              "sku": {
+                "type": "string"
+              },
+              "product_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "customer_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "organization_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "site": {
+                "type": "string"
+              },
+              "purchased_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              },
+              "order_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "firmware": {
+                "type": "string"
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "in_service",
+                  "replaced",
+                  "returned",
+                  "scrapped"
+                ]
+              },
+              "warranty": {
+                "type": "object",
+                "properties": {
+                  "status": {
+                    "type": "string",
+                    "enum": [
+                      "in_warranty",
+                      "expired",
+                      "unknown"
+                    ]
+                  },
+                  "expires_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "nullable": true
+                  },
+                  "months": {
+                    "type": "integer",
+                    "nullable": true
+                  },
+                  "coverage": {
+                    "type": "string",
+                    "nullable": true
+                  },
+                  "caveats": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "ticket_ids": {
+                "type": "array",
+                "items": {
+                  "type": "integer"
+                }
+              },
+              "rmas": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/RMA"
+                }
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              }
+            }
+          },
+          "AssetInput": {
+            "type": "object",
+            "properties": {
+              "serial": {
+                "type": "string"
+              },
+              "sku": {
+                "type": "string"
+              },
+              "product_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "customer_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "organization_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "site": {
+                "type": "string"
+              },
+              "purchased_at": {
+                "type": "string",
+                "example": "2025-06-01"
+              },
+              "order_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "firmware": {
+                "type": "string"
+              },
+              "status": {
+                "type": "string"
+              }
+            }
+          },
+          "AssetEnvelope": {
+            "type": "object",
+            "properties": {
+              "asset": {
+                "$ref": "\u0023/components/schemas/AssetInput"
+              }
+            },
+            "required": [
+              "asset"
+            ]
+          },
+          "AssetLinkEnvelope": {
+            "type": "object",
+            "properties": {
+              "asset": {
+                "type": "object",
+                "properties": {
+                  "asset_id": {
+                    "type": "integer"
+                  },
+                  "serial": {
+                    "type": "string"
+                  }
+                }
+              }
+            },
+            "required": [
+              "asset"
+            ]
+          },
+          "AssetResponse": {
+            "type": "object",
+            "properties": {
+              "asset": {
+                "$ref": "\u0023/components/schemas/Asset"
+              }
+            }
+          },
+          "AssetList": {
+            "type": "object",
+            "properties": {
+              "assets": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/Asset"
+                }
+              },
+              "count": {
+                "type": "integer"
+              },
+              "next_page": {
+                "type": "string",
+                "nullable": true
+              },
+              "previous_page": {
+                "type": "string",
+                "nullable": true
+              },
+              "meta": {
+                "type": "object"
+              },
+              "links": {
+                "type": "object"
+              }
+            }
+          },
+          "AssetImportResponse": {
+            "type": "object",
+            "properties": {
+              "import": {
+                "type": "object",
+                "properties": {
+                  "rows": {
+                    "type": "integer"
+                  },
+                  "imported": {
+                    "type": "integer"
+                  },
+                  "dry_run": {
+                    "type": "boolean"
+                  },
+                  "file_error": {
+                    "type": "string",
+                    "nullable": true
+                  },
+                  "rejected": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "row": {
+                          "type": "integer"
+                        },
+                        "column": {
+                          "type": "string"
+                        },
+                        "value": {
+                          "type": "string"
+                        },
+                        "reason": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "Warranty": {
+            "type": "object",
+            "properties": {
+              "product_id": {
+                "type": "integer"
+              },
+              "months": {
+                "type": "integer"
+              },
+              "coverage": {
+                "type": "string"
+              },
+              "caveats": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "return_days": {
+                "type": "integer"
+              },
+              "checklist": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "key": {
+                      "type": "string"
+                    },
+                    "title": {
+                      "type": "string"
+                    },
+                    "required_for": {
+                      "type": "array",
+                      "items": {
+                        "type": "string",
+                        "enum": [
+                          "repair",
+                          "refund",
+                          "replacement",
+                          "advance_replacement"
+                        ]
+                      }
+                    }
+                  }
+                }
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              }
+            }
+          },
+          "WarrantyEnvelope": {
+            "type": "object",
+            "properties": {
+              "warranty": {
+                "type": "object",
+                "properties": {
+                  "months": {
+                    "type": "integer"
+                  },
+                  "coverage": {
+                    "type": "string"
+                  },
+                  "caveats": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "return_days": {
+                    "type": "integer"
+                  },
+                  "checklist": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "key": {
+                          "type": "string"
+                        },
+                        "title": {
+                          "type": "string"
+                        },
+                        "required_for": {
+                          "type": "array",
+                          "items": {
+                            "type": "string",
+                            "enum": [
+                              "repair",
+                              "refund",
+                              "replacement",
+                              "advance_replacement"
+                            ]
+                          }
+                        }
+                      }
+                    }
+                  }
+                },
+                "required": [
+                  "months"
+                ]
+              }
+            },
+            "required": [
+              "warranty"
+            ]
+          },
+          "WarrantyResponse": {
+            "type": "object",
+            "properties": {
+              "warranty": {
+                "$ref": "\u0023/components/schemas/Warranty"
+              }
+            }
+          },
+          "WarrantyList": {
+            "type": "object",
+            "properties": {
+              "warranties": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/Warranty"
+                }
+              },
+              "count": {
+                "type": "integer"
+              }
+            }
+          },
+          "Checklist": {
+            "type": "object",
+            "properties": {
+              "ticket_id": {
+                "type": "integer"
+              },
+              "asset_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "product_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "steps": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "key": {
+                      "type": "string"
+                    },
+                    "title": {
+                      "type": "string"
+                    },
+                    "required_for": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "result": {
+                      "type": "string",
+                      "nullable": true,
+                      "enum": [
+                        "done",
+                        "not_possible",
+                        "failed",
+                        null
+                      ]
+                    },
+                    "note": {
+                      "type": "string"
+                    },
+                    "recorded_by_id": {
+                      "type": "integer",
+                      "nullable": true
+                    },
+                    "recorded_at": {
+                      "type": "string",
+                      "format": "date-time",
+                      "nullable": true
+                    }
+                  }
+                }
+              },
+              "rma_kinds": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "object",
+                  "properties": {
+                    "complete": {
+                      "type": "boolean"
+                    },
+                    "missing": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "ChecklistResponse": {
+            "type": "object",
+            "properties": {
+              "checklist": {
+                "$ref": "\u0023/components/schemas/Checklist"
+              }
+            }
+          },
+          "ChecklistEnvelope": {
+            "type": "object",
+            "properties": {
+              "checklist": {
+                "type": "object",
+                "properties": {
+                  "results": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "key": {
+                          "type": "string"
+                        },
+                        "result": {
+                          "type": "string",
+                          "enum": [
+                            "done",
+                            "not_possible",
+                            "failed"
+                          ]
+                        },
+                        "note": {
+                          "type": "string"
+                        }
+                      },
+                      "required": [
+                        "key",
+                        "result"
+                      ]
+                    }
+                  }
+                },
+                "required": [
+                  "results"
+                ]
+              }
+            },
+            "required": [
+              "checklist"
+            ]
+          },
+          "RMA": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "ticket_id": {
+                "type": "integer"
+              },
+              "asset_id": {
+                "type": "integer"
+              },
+              "serial": {
+                "type": "string"
+              },
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "repair",
+                  "refund",
+                  "replacement",
+                  "advance_replacement"
+                ]
+              },
+              "kind_text": {
+                "type": "string"
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "requested",
+                  "approved",
+                  "declined",
+                  "cancelled",
+                  "replacement_shipped",
+                  "unit_due",
+                  "received",
+                  "inspected",
+                  "closed"
+                ]
+              },
+              "status_text": {
+                "type": "string"
+              },
+              "value": {
+                "type": "integer"
+              },
+              "currency": {
+                "type": "string"
+              },
+              "value_text": {
+                "type": "string"
+              },
+              "in_warranty": {
+                "type": "boolean"
+              },
+              "approver_role": {
+                "type": "string",
+                "nullable": true
+              },
+              "requested_by_id": {
+                "type": "integer"
+              },
+              "owner_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "decided_by_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "decided_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              },
+              "decision_reason": {
+                "type": "string"
+              },
+              "tracking": {
+                "type": "string"
+              },
+              "shipped_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              },
+              "return_due_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              },
+              "received_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              },
+              "outcome": {
+                "type": "string",
+                "nullable": true,
+                "enum": [
+                  "fault_confirmed",
+                  "no_fault_found",
+                  "customer_damage",
+                  null
+                ]
+              },
+              "inspection_note": {
+                "type": "string"
+              },
+              "obligation": {
+                "type": "object",
+                "properties": {
+                  "text": {
+                    "type": "string"
+                  },
+                  "accepted_via": {
+                    "type": "string",
+                    "nullable": true,
+                    "enum": [
+                      "portal",
+                      "verbal",
+                      null
+                    ]
+                  },
+                  "accepted_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "nullable": true
+                  },
+                  "note": {
+                    "type": "string"
+                  },
+                  "applies": {
+                    "type": "boolean",
+                    "nullable": true
+                  }
+                }
+              },
+              "actions": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "events": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "event": {
+                      "type": "string"
+                    },
+                    "status": {
+                      "type": "string"
+                    },
+                    "actor_id": {
+                      "type": "integer",
+                      "nullable": true
+                    },
+                    "note": {
+                      "type": "string"
+                    },
+                    "created_at": {
+                      "type": "string",
+                      "format": "date-time",
+                      "nullable": true
+                    }
+                  }
+                }
+              },
+              "reminded_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              },
+              "closed_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              }
+            }
+          },
+          "RMAEnvelope": {
+            "type": "object",
+            "properties": {
+              "rma": {
+                "type": "object",
+                "properties": {
+                  "ticket_id": {
+                    "type": "integer"
+                  },
+                  "asset_id": {
+                    "type": "integer"
+                  },
+                  "serial": {
+                    "type": "string"
+                  },
+                  "kind": {
+                    "type": "string",
+                    "enum": [
+                      "repair",
+                      "refund",
+                      "replacement",
+                      "advance_replacement"
+                    ]
+                  },
+                  "value": {
+                    "type": "integer"
+                  },
+                  "currency": {
+                    "type": "string"
+                  },
+                  "obligation": {
+                    "type": "string"
+                  },
+                  "override_reason": {
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "ticket_id",
+                  "kind"
+                ]
+              }
+            },
+            "required": [
+              "rma"
+            ]
+          },
+          "RMAAction": {
+            "type": "object",
+            "properties": {
+              "reason": {
+                "type": "string"
+              },
+              "tracking": {
+                "type": "string"
+              },
+              "note": {
+                "type": "string"
+              },
+              "outcome": {
+                "type": "string",
+                "enum": [
+                  "fault_confirmed",
+                  "no_fault_found",
+                  "customer_damage"
+                ]
+              },
+              "rma": {
+                "type": "object"
+              }
+            }
+          },
+          "AcceptanceEnvelope": {
+            "type": "object",
+            "properties": {
+              "acceptance": {
+                "type": "object",
+                "properties": {
+                  "via": {
+                    "type": "string",
+                    "enum": [
+                      "portal",
+                      "verbal"
+                    ]
+                  },
+                  "note": {
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "via"
+                ]
+              }
+            },
+            "required": [
+              "acceptance"
+            ]
+          },
+          "RMAResponse": {
+            "type": "object",
+            "properties": {
+              "rma": {
+                "$ref": "\u0023/components/schemas/RMA"
+              }
+            }
+          },
+          "RMAList": {
+            "type": "object",
+            "properties": {
+              "rmas": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/RMA"
+                }
+              },
+              "count": {
+                "type": "integer"
+              },
+              "next_page": {
+                "type": "string",
+                "nullable": true
+              },
+              "previous_page": {
+                "type": "string",
+                "nullable": true
+              },
+              "meta": {
+                "type": "object"
+              },
+              "links": {
+                "type": "object"
+              }
+            }
+          },
+          "RMAPolicy": {
+            "type": "object",
+            "properties": {
+              "tiers": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "properties": {
+                      "up_to": {
+                        "type": "integer",
+                        "nullable": true
+                      },
+                      "role": {
+                        "type": "string",
+                        "enum": [
+                          "agent",
+                          "lead",
+                          "manager",
+                          "admin"
+                        ]
+                      }
+                    }
+                  }
+                }
+              },
+              "out_of_warranty": {
+                "type": "string"
+              },
+              "checklist_override_role": {
+                "type": "string"
+              }
+            }
+          },
+          "RMAPolicyResponse": {
+            "type": "object",
+            "properties": {
+              "rma_policy": {
+                "$ref": "\u0023/components/schemas/RMAPolicy"
+              }
+            }
+          },
+          "RMAPolicyEnvelope": {
+            "type": "object",
+            "properties": {
+              "rma_policy": {
+                "$ref": "\u0023/components/schemas/RMAPolicy"
+              }
+            },
+            "required": [
+              "rma_policy"
+            ]
+          },
+          "Decision": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "kind": {
+                "type": "string"
+              },
+              "kind_text": {
+                "type": "string"
+              },
+              "rule": {
+                "type": "string"
+              },
+              "what": {
+                "type": "string"
+              },
+              "reason": {
+                "type": "string"
+              },
+              "outcome": {
+                "type": "string",
+                "nullable": true
+              },
+              "ticket_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "customer_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "organization_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "subject_type": {
+                "type": "string",
+                "nullable": true
+              },
+              "subject_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "decided_by_id": {
+                "type": "integer"
+              },
+              "notified_user_ids": {
+                "type": "array",
+                "items": {
+                  "type": "integer"
+                }
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              }
+            }
+          },
+          "DecisionResponse": {
+            "type": "object",
+            "properties": {
+              "decision": {
+                "$ref": "\u0023/components/schemas/Decision"
+              }
+            }
+          },
+          "DecisionEnvelope": {
+            "type": "object",
+            "properties": {
+              "decision": {
+                "type": "object",
+                "properties": {
+                  "ticket_id": {
+                    "type": "integer"
+                  },
+                  "rule": {
+                    "type": "string"
+                  },
+                  "what": {
+                    "type": "string"
+                  },
+                  "reason": {
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "ticket_id",
+                  "rule",
+                  "what",
+                  "reason"
+                ]
+              }
+            },
+            "required": [
+              "decision"
+            ]
+          },
+          "DecisionList": {
+            "type": "object",
+            "properties": {
+              "decisions": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/Decision"
+                }
+              },
+              "count": {
+                "type": "integer"
+              },
+              "next_page": {
+                "type": "string",
+                "nullable": true
+              },
+              "previous_page": {
+                "type": "string",
+                "nullable": true
+              },
+              "meta": {
+                "type": "object"
+              },
+              "links": {
+                "type": "object"
+              }
+            }
+          },
+          "DecisionReportResponse": {
+            "type": "object",
+            "properties": {
+              "decision_report": {
+                "type": "object",
+                "properties": {
+                  "from": {
+                    "type": "string",
+                    "format": "date-time",
+                    "nullable": true
+                  },
+                  "to": {
+                    "type": "string",
+                    "format": "date-time",
+                    "nullable": true
+                  },
+                  "total": {
+                    "type": "integer"
+                  },
+                  "rows": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "decided_by_id": {
+                          "type": "integer"
+                        },
+                        "decided_by": {
+                          "type": "string"
+                        },
+                        "kind": {
+                          "type": "string"
+                        },
+                        "rule": {
+                          "type": "string"
+                        },
+                        "outcome": {
+                          "type": "string",
+                          "nullable": true
+                        },
+                        "count": {
+                          "type": "integer"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "NotificationList": {
+            "type": "object",
+            "properties": {
+              "notifications": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "id": {
+                      "type": "integer"
+                    },
+                    "kind": {
+                      "type": "string"
+                    },
+                    "text": {
+                      "type": "string"
+                    },
+                    "ticket_id": {
+                      "type": "integer",
+                      "nullable": true
+                    },
+                    "link": {
+                      "type": "string"
+                    },
+                    "created_at": {
+                      "type": "string",
+                      "format": "date-time",
+                      "nullable": true
+                    },
+                    "read_at": {
+                      "type": "string",
+                      "format": "date-time",
+                      "nullable": true
+                    }
+                  }
+                }
+              },
+              "unread_count": {
+                "type": "integer"
+              }
+            }
+          },
+          "NotificationRead": {
+            "type": "object",
+            "properties": {
+              "ids": {
+                "type": "array",
+                "items": {
+                  "type": "integer"
+                }
+              }
+            }
+          },
+          "NotesOwedList": {
+            "type": "object",
+            "properties": {
+              "tickets": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "id": {
+                      "type": "integer"
+                    },
+                    "subject": {
+                      "type": "string"
+                    },
+                    "status": {
+                      "type": "string"
+                    },
+                    "assignee_id": {
+                      "type": "integer",
+                      "nullable": true
+                    },
+                    "notes_owed_since": {
+                      "type": "string",
+                      "format": "date-time",
+                      "nullable": true
+                    }
+                  }
+                }
+              },
+              "count": {
+                "type": "integer"
+              }
+            }
           }
         }
       }

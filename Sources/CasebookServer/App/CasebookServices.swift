@@ -48,6 +48,8 @@ public struct CasebookServices: Sendable {
         runner.every(60_000, JobScheduler.presenceIdle) { now in
             _ = try await database.write { db in try await PresenceStore(db: db).markIdleAway(idleBefore: now - idle, now: now) }
         }
+        let rmas = RMAService(tickets: tickets, clock: config.clock)
+        runner.every(60 * 60_000, JobScheduler.rmaReminders) { _ in _ = try await rmas.remindOverdue(database: database) }
         runner.handlers[JobScheduler.slaReevaluate] = { _, _ in
             try await sla.reevaluateAll(database: database)
             try await jobs.soon(JobScheduler.slaCheck)

@@ -22,6 +22,7 @@ public enum DemoLoader {
         var summary = try await load(DemoData.stories, into: database, now: now, passwordHash: hash)
         try await DemoRouting.load(into: database)
         try await DemoOrders.load(into: database)
+        try await DemoHardware.load(into: database)
         if summary.users > 0 { summary.password = password }
         return summary
     }

@@ -11,6 +11,7 @@ struct JobScheduler: Sendable {
     static let slaReevaluate = "sla.reevaluate"
     static let presenceIdle = "presence.idle"
     static let outbox = "outbox.deliver"
+    static let rmaReminders = "rma.reminders"
 
     func routeNow() async throws { try await soon(Self.routeWaiting) }
     func reevaluateSLAs() async throws { try await soon(Self.slaReevaluate) }

@@ -259,6 +259,7 @@ struct TicketService: Sendable {
         let record = TicketRecord(id: id, fields: ticket, description: comment.body, via: via, createdAt: now, updatedAt: now)
         if let stored { try await attachUploads(commentObject, comment: stored, ticketID: id, actor: actor, db: db) }
         if comment.isUnsummarisedCall { try await store.setNotesOwed(ticketID: id, since: now) }
+        try await AssetMentions.link(ticketID: id, subject: ticket.subject, body: comment.body, at: now, db: db)
         let written = Written(ticket: record, audit: audit, comments: stored.map { [$0.id: $0] } ?? [:])
         try await sla?.record(written, previous: nil, actor: actor, db: db)
         return written
