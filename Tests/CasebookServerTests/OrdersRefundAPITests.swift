@@ -72,6 +72,9 @@ struct OrdersRefundAPITests {
             #expect(approved["refund"]?["status"]?.stringValue == "approved")
             #expect(try await lead.post("/api/v2/refunds/\(refundID)/approve", [:]).status == .unprocessableContent, "once only")
             #expect(try await app.notices(ticket).contains { $0.contains("Refund #\(refundID) of 52.00 EUR approved by Lara Lead") })
+            let aboveLimit = try await app.agent.get("/api/v2/decisions?kind=refund_above_limit")["decisions"]?.arrayValue ?? []
+            #expect(aboveLimit.count == 1 && aboveLimit.first?["ticket_id"]?.intValue == ticket
+                    && aboveLimit.first?["notified_user_ids"]?.arrayValue?.contains(.int(app.agent.id)) == true, "\(aboveLimit)")
 
             // Never more than was paid: 2 × 29.00 + 4.99 − 4.99 − 52.00 leaves 6.00.
             let refundable = try await app.agent.get("/api/v2/orders/\(order)/refunds")

@@ -120,6 +120,11 @@ struct PreChristmasStoryTests {
             #expect(moved.contains("moved to the bottom of the queue") && moved.contains("by Lara Lead: repeated abuse of staff"), "\(moved)")
             let bumped = try await notices(299)
             #expect(bumped.contains("moved to the top of the queue (from ") && bumped.contains("by Lara Lead: order lost by the carrier in November"), "\(bumped)")
+            // Each move out of queue order is a decision on the record, for the customer's ticket.
+            let moves = try await app.agent.get("/api/v2/decisions?kind=queue_move")
+            #expect(moves["count"]?.intValue == 4, "\(moves.text.prefix(400))")
+            #expect(moves["decisions"]?.arrayValue?.first?["reason"]?.stringValue == "repeated abuse of staff")
+            #expect(moves["decisions"]?.arrayValue?.first?["ticket_id"]?.intValue == tickets[60])
             #expect(bumped.contains("Allocated 1 × BT-PINK"))
             let refunded = try await notices(65)
             #expect(refunded.contains("cancel and refund (stated by the customer)") && refunded.contains("cancelled: the customer chose a refund"), "\(refunded)")

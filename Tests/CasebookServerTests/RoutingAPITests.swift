@@ -57,6 +57,9 @@ struct RoutingAPITests {
                 "assignee_id": .int(ben.id), "override_exclusion": true, "override_reason": "He asked to handle it"]])
             #expect(overridden.status == .ok, "\(overridden.text)")
             #expect(try await app.notices(first).contains { $0.contains("Lara Lead overrode exclusion rule") && $0.contains("He asked to handle it") })
+            let decision = try #require(try await lead.get("/api/v2/decisions?kind=exclusion_override&ticket_id=\(first)")["decisions"]?.arrayValue?.first)
+            #expect(decision["reason"]?.stringValue == "He asked to handle it" && decision["decided_by_id"]?.intValue == lead.id, "\(decision)")
+            #expect(decision["notified_user_ids"]?.arrayValue?.contains(.int(cleo.id)) == true, "the earlier assignee hears of it: \(decision)")
         }
     }
 

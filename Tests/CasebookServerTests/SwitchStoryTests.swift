@@ -224,4 +224,32 @@ struct SwitchStoryTests {
             #expect(overrideByLead.status == .forbidden, "overriding now needs a manager: \(overrideByLead.text)")
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func anExceptionRecordedByHandReachesTheCaseAndIsReadOnce(db: TestDatabase) async throws {
+        try await TestApp.run(db) { app in
+            let lead = try await app.person("Lara Lead", role: .lead)
+            let ticket = try await app.endUserA.createTicket(["subject": "Late parcel", "comment": ["body": "Arrived after Christmas."]])
+            _ = try await lead.put("/api/v2/tickets/\(ticket)", ["ticket": ["assignee_id": .int(lead.id)]])
+            let blank = try await app.agent.post("/api/v2/decisions", ["decision": ["ticket_id": .int(ticket), "rule": "", "what": "", "reason": "  "]])
+            #expect(blank.status == .unprocessableContent)
+            #expect(blank.text.contains("\"rule\"") && blank.text.contains("\"what\"") && blank.text.contains("\"reason\""), "\(blank.text)")
+            #expect(try await app.agent.get("/api/v2/decisions")["count"]?.intValue == 0, "nothing written")
+            let made = try await app.agent.post("/api/v2/decisions", ["decision": [
+                "ticket_id": .int(ticket), "rule": "Goodwill credit only for orders over 50.00", "what": "10.00 credit on a 29.00 order",
+                "reason": "Third late parcel this year"]])
+            #expect(made.status == .created, "\(made.text)")
+            #expect(made["decision"]?["kind"]?.stringValue == "exception")
+            #expect(made["decision"]?["notified_user_ids"] == [.int(lead.id)], "\(made.text)")
+            let mine = try await lead.get("/api/v2/notifications")
+            #expect(mine["unread_count"]?.intValue == 1)
+            let id = try #require(mine["notifications"]?.arrayValue?.first?["id"]?.intValue)
+            #expect(try await app.agent.post("/api/v2/notifications/read", ["ids": [.int(id)]]).status == .noContent, "someone else's: no effect")
+            #expect(try await lead.get("/api/v2/notifications")["unread_count"]?.intValue == 1)
+            #expect(try await lead.post("/api/v2/notifications/read", ["ids": [.int(id)]]).status == .noContent)
+            #expect(try await lead.get("/api/v2/notifications?unread=true")["notifications"]?.arrayValue?.isEmpty == true)
+            #expect(try await app.endUserA.get("/api/v2/tickets/\(ticket)/audits").text.contains("Decision #") == false,
+                    "a decision is for staff, not the customer's audit view")
+        }
+    }
 }

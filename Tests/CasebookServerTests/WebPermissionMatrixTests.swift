@@ -74,6 +74,10 @@ struct WebPermissionMatrixTests {
             Route(method: .get, path: "/agent/refunds", rule: .permission(.approveExceptions)),
             Route(method: .get, path: "/agent/imports/shopify", rule: .permission(.manageInventory)),
             Route(method: .post, path: "/agent/imports/shopify", rule: .permission(.manageInventory), form: [("dry_run", "on")]),
+            Route(method: .get, path: "/agent/tickets/\(ticket)/conduct", rule: .permission(.editTicketFields)),
+            Route(method: .post, path: "/agent/tickets/\(ticket)/conduct", rule: .permission(.editTicketFields), form: [("kind", ""), ("note", "")]),
+            Route(method: .get, path: "/admin/conduct", rule: .permission(.managePolicies)),
+            Route(method: .post, path: "/admin/conduct/outcomes", rule: .permission(.managePolicies), form: [("label", ""), ("action", "")]),
             Route(method: .get, path: "/portal", rule: .permission(.usePortal)),
             Route(method: .get, path: "/portal/orders", rule: .permission(.usePortal)),
             Route(method: .post, path: "/portal/orders/\(order)/preference", rule: .permission(.usePortal), form: [("kind", "")]),
@@ -81,6 +85,34 @@ struct WebPermissionMatrixTests {
             Route(method: .post, path: "/portal/requests", rule: .permission(.usePortal), form: [("subject", ""), ("body", "")]),
             Route(method: .get, path: "/portal/requests/\(ticket)", rule: .requester),
             Route(method: .post, path: "/portal/requests/\(ticket)/comments", rule: .requester, form: [("body", "")]),
+        ]
+    }
+
+    /// The RMA, decision, notification and asset pages (issue 7); `rma` is a replacement on the requester's ticket.
+    static func rmaRoutes(rma: Int, asset: Int) -> [Route] {
+        [
+            Route(method: .get, path: "/agent/rmas", rule: .permission(.useWorkspace)),
+            Route(method: .get, path: "/agent/rmas?awaiting=me", rule: .permission(.useWorkspace)),
+            Route(method: .get, path: "/agent/rmas/\(rma)", rule: .permission(.useWorkspace)),
+            Route(method: .post, path: "/agent/rmas/\(rma)/approve", rule: .permission(.useWorkspace), form: [("reason", "")]),
+            Route(method: .post, path: "/agent/rmas/\(rma)/decline", rule: .permission(.useWorkspace), form: [("reason", "")]),
+            Route(method: .post, path: "/agent/rmas/\(rma)/ship", rule: .permission(.editTicketFields), form: [("tracking", "")]),
+            Route(method: .post, path: "/agent/rmas/\(rma)/inspect", rule: .permission(.editTicketFields), form: [("outcome", "")]),
+            Route(method: .post, path: "/agent/rmas/\(rma)/cancel", rule: .permission(.editTicketFields), form: [("cancel_reason", "")]),
+            Route(method: .post, path: "/agent/rmas/\(rma)/agreement", rule: .permission(.editTicketFields), form: [("agreement_note", "")]),
+            Route(method: .get, path: "/agent/decisions", rule: .permission(.useWorkspace)),
+            Route(method: .get, path: "/agent/decisions/report", rule: .permission(.viewTeamBoard)),
+            Route(method: .get, path: "/agent/decisions/report.csv", rule: .permission(.viewTeamBoard)),
+            Route(method: .get, path: "/agent/notifications", rule: .permission(.useWorkspace)),
+            Route(method: .post, path: "/agent/notifications/read", rule: .permission(.useWorkspace)),
+            Route(method: .get, path: "/agent/case-notes", rule: .permission(.viewTeamBoard)),
+            Route(method: .get, path: "/agent/assets?serial=MX-1", rule: .permission(.useWorkspace)),
+            Route(method: .get, path: "/agent/assets/\(asset)", rule: .permission(.useWorkspace)),
+            Route(method: .get, path: "/agent/assets/import", rule: .permission(.manageInventory)),
+            Route(method: .post, path: "/agent/assets/import", rule: .permission(.manageInventory), form: [("dry_run", "on")]),
+            Route(method: .get, path: "/portal/rmas", rule: .permission(.usePortal)),
+            Route(method: .get, path: "/portal/rmas/\(rma)", rule: .requester),
+            Route(method: .post, path: "/portal/rmas/\(rma)/accept", rule: .requester),
         ]
     }
 
@@ -110,6 +142,11 @@ struct WebPermissionMatrixTests {
             let orderID = try #require(order["order"]?["id"]?.intValue, "\(order.text)")
             let receipt = try await app.admin.post("/api/v2/stock_receipts", ["stock_receipt": ["supplier": "S", "lines": [["sku": "SW-8", "expected": 1, "received": 1]]]])
             let receiptID = try #require(receipt["stock_receipt"]?["id"]?.intValue, "\(receipt.text)")
+            let asset = try await app.agent.post("/api/v2/assets", ["asset": ["serial": "MX-1", "sku": "SW-8", "customer_id": .int(app.endUserA.id)]])
+            let assetID = try #require(asset["asset"]?["id"]?.intValue, "\(asset.text)")
+            let rma = try await app.agent.post("/api/v2/rmas", ["rma": ["ticket_id": .int(ticket), "asset_id": .int(assetID), "kind": "replacement",
+                                                                        "value": 100, "obligation": "Pay if no fault is found"]])
+            let rmaID = try #require(rma["rma"]?["id"]?.intValue, "\(rma.text)")
             let emails: [Who: String] = [.endUserA: TestApp.endUserAEmail, .endUserB: TestApp.endUserBEmail,
                                          .agent: TestApp.agentEmail, .lead: "lee@brightbeam.example",
                                          .manager: "max@brightbeam.example", .admin: TestApp.adminEmail]
@@ -120,7 +157,8 @@ struct WebPermissionMatrixTests {
                 } else {
                     _ = try await browser.get("/sign-in")
                 }
-                for route in Self.routes(ticket: ticket, userID: app.endUserB.id, macro: macro, order: orderID, receipt: receiptID) {
+                for route in Self.routes(ticket: ticket, userID: app.endUserB.id, macro: macro, order: orderID, receipt: receiptID)
+                    + Self.rmaRoutes(rma: rmaID, asset: assetID) {
                     let page = route.method == .get ? try await browser.get(route.path) : try await browser.post(route.path, route.form)
                     let allowed = Self.allowed(who, route.rule)
                     let denied: Bool

@@ -63,12 +63,14 @@ public func buildRouter(config: AppConfig, database: Database, logger: Logger,
     HardwareAssetRoutes(services: services).register(on: api)
     RMARoutes(services: services).register(on: api)
     DecisionRoutes(services: services).register(on: api)
+    ConductRoutes(services: services).register(on: api)
 
     AssetRoutes.register(on: router)
     let renderer = PageRenderer()
     let web = router.group()
         .add(middleware: WebErrorMiddleware(renderer: renderer))
         .add(middleware: SessionMiddleware(database: database, clock: config.clock))
+    web.add(middleware: UnreadNotificationsMiddleware(database: database))
     SignInRoutes(service: signIn, renderer: renderer, services: services).register(on: web)
     WorkspaceRoutes(database: database, tickets: tickets, renderer: renderer, live: live).register(on: web)
     TicketPageRoutes(database: database, tickets: tickets, renderer: renderer, live: live).register(on: web)
@@ -86,6 +88,11 @@ public func buildRouter(config: AppConfig, database: Database, logger: Logger,
     InventoryPageRoutes(services: services, renderer: renderer).register(on: web)
     ImportPageRoutes(services: services, renderer: renderer).register(on: web)
     AdminRoutingRoutes(services: services, renderer: renderer).register(on: web)
+    ConductPageRoutes(services: services, renderer: renderer).register(on: web)
+    RMAPageRoutes(services: services, renderer: renderer).register(on: web)
+    DecisionPageRoutes(services: services, renderer: renderer).register(on: web)
+    AssetPageRoutes(services: services, renderer: renderer).register(on: web)
+    PortalRMARoutes(services: services, renderer: renderer).register(on: web)
     return router
 }
 

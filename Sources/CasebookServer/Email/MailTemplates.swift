@@ -14,6 +14,7 @@ struct MailTemplate: Sendable, Equatable {
         case assignment
         case escalation
         case decision
+        case conduct
         case signInLink = "sign_in_link"
 
         var title: String {
@@ -24,6 +25,7 @@ struct MailTemplate: Sendable, Equatable {
             case .assignment: "Assignment (to the new assignee)"
             case .escalation: "Escalation (to the team or the lead/manager it was escalated to)"
             case .decision: "Decision on the record (to everyone involved in the case)"
+            case .conduct: "Conduct record (to the leads of the ticket's group)"
             case .signInLink: "Sign-in link (to a customer)"
             }
         }
@@ -131,6 +133,23 @@ struct MailTemplate: Sendable, Equatable {
                 <p>{{actor.name}} made a decision on ticket #{{ticket.id}} “{{ticket.subject}}”:</p>
                 <p><strong>{{reason}}</strong></p>
                 <p>You are told because you worked on this case, follow it, or approve for it.</p>
+                <p>Requester: {{requester.name}}. Status: {{ticket.status}}.</p>
+                <p><a href="{{ticket.url}}">Open the ticket</a></p>
+                """)
+        case .conduct:
+            MailTemplate(event: event, subject: "Conduct record on #{{ticket.id}} {{ticket.subject}}", text: """
+                {{actor.name}} flagged abusive conduct on ticket #{{ticket.id}} "{{ticket.subject}}":
+                {{reason}}
+
+                You are told because you lead the team that handles this ticket.
+                Requester: {{requester.name}}. Status: {{ticket.status}}.
+
+                Open the ticket: {{ticket.url}}
+                (Replying to this email adds an internal note.)
+                """, html: """
+                <p>{{actor.name}} flagged abusive conduct on ticket #{{ticket.id}} “{{ticket.subject}}”:</p>
+                <p><strong>{{reason}}</strong></p>
+                <p>You are told because you lead the team that handles this ticket.</p>
                 <p>Requester: {{requester.name}}. Status: {{ticket.status}}.</p>
                 <p><a href="{{ticket.url}}">Open the ticket</a></p>
                 """)

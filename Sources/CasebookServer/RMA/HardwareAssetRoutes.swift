@@ -275,19 +275,30 @@ struct HardwareAssetRoutes: Sendable {
         let id = try context.parameters.id()
         let body = try await request.envelope("asset", context: context)
         let asset = try await database.write { db -> AssetRecord in
-            _ = try await services.tickets.visibleTicket(id, to: actor, db: db)
-            let store = AssetStore(db: db)
-            let found: AssetRecord?
-            if let assetID = body["asset_id"]?.intValue ?? body["id"]?.intValue { found = try await store.find(id: assetID) }
-            else if let serial = body["serial"]?.stringValue { found = try await store.find(serial: serial.trimmingCharacters(in: .whitespaces)) }
-            else { throw APIError.invalid("asset_id", "Asset: give asset_id or serial", error: "BlankValue") }
-            guard let asset = found else { throw APIError.invalid("asset_id", "Asset: no such asset") }
-            try await store.link(ticketID: id, assetID: asset.id, by: "agent", at: services.config.clock.now())
-            _ = try await services.tickets.update(id, [:], actor: actor, via: .web, db: db,
-                                                  notices: [.notice(kind: "asset", text: "Asset \(asset.serial) linked to this ticket")])
-            return asset
+            try await Self.link(assetID: body["asset_id"]?.intValue ?? body["id"]?.intValue, serial: body["serial"]?.stringValue,
+                                ticketID: id, actor: actor, tickets: services.tickets, at: services.config.clock.now(), db: db)
         }
         return JSONResponse(["asset": Self.present(asset, warranty: nil, now: services.config.clock.now())], status: .created)
+    }
+
+    /// An agent's link of an asset (by id, else by serial) to a ticket they can see, with a notice on its timeline. The
+    /// API and the ticket page both link through here.
+    static func link(assetID: Int?, serial: String?, ticketID: Int, actor: Actor, tickets: TicketService, at now: Int64,
+                     db: any SQLDatabase) async throws -> AssetRecord {
+        _ = try await tickets.visibleTicket(ticketID, to: actor, db: db)
+        let store = AssetStore(db: db)
+        let serial = serial?.trimmingCharacters(in: .whitespaces)
+        let found: AssetRecord?
+        if let assetID { found = try await store.find(id: assetID) }
+        else if let serial, !serial.isEmpty { found = try await store.find(serial: serial) }
+        else { throw APIError.invalid("asset_id", "Asset: give asset_id or serial", error: "BlankValue") }
+        guard let asset = found else {
+            throw APIError.invalid("asset_id", "Asset: no asset " + (assetID.map { "#\($0)" } ?? "with serial \(serial ?? "")"))
+        }
+        try await store.link(ticketID: ticketID, assetID: asset.id, by: "agent", at: now)
+        _ = try await tickets.update(ticketID, [:], actor: actor, via: .web, db: db,
+                                     notices: [.notice(kind: "asset", text: "Asset \(asset.serial) linked to this ticket")])
+        return asset
     }
 
     @Sendable func unlinkAsset(_ request: Request, context: CasebookContext) async throws -> Response {
@@ -309,16 +320,33 @@ struct HardwareAssetRoutes: Sendable {
         return JSONResponse(["checklist": body])
     }
 
-    static func checklistJSON(ticketID: Int, actor: Actor, services: CasebookServices, db: any SQLDatabase) async throws -> JSONValue {
-        _ = try await services.tickets.visibleTicket(ticketID, to: actor, db: db)
+    /// A ticket's troubleshooting as it stands: the checklist of its first asset's product and the results so far.
+    struct TicketChecklist: Sendable {
+        var asset: AssetRecord?
+        var steps: [ChecklistStep]
+        var results: [String: ChecklistResultRecord]
+
+        /// What the checklist allows an RMA of this kind now (`ChecklistPolicy`).
+        func verdict(_ kind: RMAKind) -> ChecklistPolicy.Verdict {
+            ChecklistPolicy.check(kind: kind, steps: steps, results: results.mapValues(\.result))
+        }
+    }
+
+    static func ticketChecklist(ticketID: Int, db: any SQLDatabase) async throws -> TicketChecklist {
         let store = AssetStore(db: db)
         let asset = try await store.assets(ticketID: ticketID).first
         let warranty = try await asset?.productID.asyncMap { try await store.warranty(productID: $0) } ?? nil
         let results = Dictionary(try await store.results(ticketID: ticketID).map { ($0.stepKey, $0) }, uniquingKeysWith: { $1 })
-        let steps = warranty?.checklist ?? []
+        return TicketChecklist(asset: asset, steps: warranty?.checklist ?? [], results: results)
+    }
+
+    static func checklistJSON(ticketID: Int, actor: Actor, services: CasebookServices, db: any SQLDatabase) async throws -> JSONValue {
+        _ = try await services.tickets.visibleTicket(ticketID, to: actor, db: db)
+        let checklist = try await ticketChecklist(ticketID: ticketID, db: db)
+        let (asset, steps, results) = (checklist.asset, checklist.steps, checklist.results)
         var verdicts = JSONObject()
         for kind in RMAKind.allCases {
-            switch ChecklistPolicy.check(kind: kind, steps: steps, results: results.mapValues(\.result)) {
+            switch checklist.verdict(kind) {
             case .allowed: verdicts[kind.rawValue] = ["complete": true, "missing": []]
             case .incomplete(let missing): verdicts[kind.rawValue] = ["complete": false, "missing": JSONValue(missing.map(\.key))]
             }
@@ -346,7 +374,7 @@ struct HardwareAssetRoutes: Sendable {
         let body = try await request.envelope("checklist", context: context)
         let results = try Self.readResults(body["results"]?.arrayValue ?? [], actor: actor, now: services.config.clock.now())
         let json = try await database.write { db -> JSONValue in
-            try await Self.record(results, ticketID: id, actor: actor, services: services, db: db)
+            try await Self.record(results, ticketID: id, actor: actor, tickets: services.tickets, db: db)
             return try await Self.checklistJSON(ticketID: id, actor: actor, services: services, db: db)
         }
         return JSONResponse(["checklist": json])
@@ -372,9 +400,9 @@ struct HardwareAssetRoutes: Sendable {
         return results
     }
 
-    static func record(_ results: [ChecklistResultRecord], ticketID: Int, actor: Actor, services: CasebookServices,
+    static func record(_ results: [ChecklistResultRecord], ticketID: Int, actor: Actor, tickets: TicketService,
                        db: any SQLDatabase) async throws {
-        _ = try await services.tickets.visibleTicket(ticketID, to: actor, db: db)
+        _ = try await tickets.visibleTicket(ticketID, to: actor, db: db)
         let store = AssetStore(db: db)
         let asset = try await store.assets(ticketID: ticketID).first
         let steps = try await asset?.productID.asyncMap { try await store.warranty(productID: $0)?.checklist } ?? nil
@@ -389,7 +417,7 @@ struct HardwareAssetRoutes: Sendable {
             try await store.record(ticketID: ticketID, result)
             lines.append("\(step.title): \(result.result.rawValue.replacingOccurrences(of: "_", with: " "))" + (result.note.isEmpty ? "" : " (\(result.note))"))
         }
-        _ = try await services.tickets.update(ticketID, [:], actor: actor, via: .web, db: db,
-                                              notices: [.notice(kind: "checklist", text: "Troubleshooting: " + lines.joined(separator: "; "))])
+        _ = try await tickets.update(ticketID, [:], actor: actor, via: .web, db: db,
+                                     notices: [.notice(kind: "checklist", text: "Troubleshooting: " + lines.joined(separator: "; "))])
     }
 }

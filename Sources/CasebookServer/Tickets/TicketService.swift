@@ -160,6 +160,10 @@ struct TicketService: Sendable {
         }
     }
 
+    /// Notice kinds for staff only.
+    static let internalNotices: Set<String> = ["asset", "checklist", "conduct", "conduct_handover", "decision", "escalation", "exclusion",
+                                               "exclusion_override", "repeat_contact", "rma", "routing", "sla_escalation"]
+
     func audits(ticketID: Int, actor: Actor) async throws -> ([AuditRecord], [Int: CommentRecord]) {
         try await database.read { db in
             _ = try await visibleTicket(ticketID, to: actor, db: db)
@@ -171,9 +175,13 @@ struct TicketService: Sendable {
             for c in comments { byID[c.id] = c }
             var audits = try await store.audits(ticketID: ticketID)
             if !withNotes {
-                // An end-user's history never shows withNotes notes: drop those comment events.
+                // An end-user's history never shows internal notes, nor the desk's internal notices (routing,
+                // exclusions, decisions, conduct, troubleshooting): drop those events.
                 for i in audits.indices {
-                    audits[i].events.removeAll { $0.type == "Comment" && ($0.commentID.map { byID[$0] == nil } ?? true) }
+                    audits[i].events.removeAll {
+                        ($0.type == "Comment" && ($0.commentID.map { byID[$0] == nil } ?? true))
+                            || ($0.type == "Notice" && Self.internalNotices.contains($0.fieldName ?? ""))
+                    }
                 }
             }
             return (audits, byID)

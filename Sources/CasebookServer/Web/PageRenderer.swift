@@ -64,6 +64,8 @@ struct Chrome: Sendable {
     var canSeeTeam = false
     /// Catalogue and stock work, the Shopify import among it.
     var canManageInventory = false
+    /// The signed-in agent's unread notifications, for the header (counted per page by `UnreadNotificationsMiddleware`).
+    var unreadNotifications: Int? = UnreadNotificationsMiddleware.count
 
     init(title: String, csrf: String) {
         self.title = title

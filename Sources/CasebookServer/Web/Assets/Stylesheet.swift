@@ -93,5 +93,16 @@ enum Stylesheet {
       .workspace, .ticket-page, .ticket-page .composer { grid-template-columns: 1fr; }
       th:nth-child(n+5), td:nth-child(n+5) { display: none; }
     }
+    .decision-banner { background: #fdecec; border: 2px solid #a0181b; border-radius: 8px; padding: 10px 14px; margin: 0 0 12px; }
+    .decision-banner h2 { font-size: 1rem; margin: 0 0 6px; color: #a0181b; } .decision-banner ul { margin: 0; padding-left: 18px; }
+    .decision-banner li + li { margin-top: 6px; }
+    .case-notes-owed { background: #fff7e6; border: 2px solid #e0a030; border-radius: 8px; padding: 8px 12px; margin: 0 0 12px; }
+    .hardware-panel form { border: 0; padding: 0; margin: 8px 0; }
+    .hardware-panel .asset { border-top: 1px solid var(--line); padding-top: 6px; }
+    .asset-facts { display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; margin: 0; } .asset-facts div { display: contents; }
+    .asset-facts dt { color: var(--muted); } .asset-facts dd { margin: 0; }
+    .warranty-in_warranty strong { color: var(--ok); } .warranty-expired strong, .warranty-unknown strong { color: var(--warn); }
+    .caveat { color: #9a5b00; } .verdict-allowed { color: var(--ok); } .verdict-incomplete { color: var(--warn); }
+    .rma-due { color: #9a5b00; }
     """#
 }

@@ -21,6 +21,7 @@ extension Chrome: MustacheParent {
         case "presence": presence
         case "canSeeTeam": canSeeTeam
         case "canManageInventory": canManageInventory
+        case "unreadNotifications": unreadNotifications
         default: nil
         }
     }

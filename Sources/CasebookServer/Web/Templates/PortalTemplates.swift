@@ -6,6 +6,7 @@ extension PageTemplates {
         <div class="list-head">
           <h1>Your requests</h1>
           <a id="your-orders" href="/portal/orders">Your orders</a>
+          <a id="your-returns" href="/portal/rmas">Your returns</a>
           <a id="new-request" class="button" href="/portal/requests/new">New request</a>
         </div>
         <table id="request-list">

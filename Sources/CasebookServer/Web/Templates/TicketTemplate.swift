@@ -17,6 +17,83 @@ extension PageTemplates {
         ("select", #"""
         <select id="{{name}}" name="{{name}}">{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>
         """#),
+        ("hardware-panel", #"""
+        <section id="hardware" class="hardware-panel" aria-labelledby="hardware-heading">
+          <h2 id="hardware-heading">Hardware</h2>
+          {{#routing.hardware}}
+          {{#assets}}
+          <article class="asset" data-asset-id="{{id}}">
+            <h3><span class="serial">{{serial}}</span> <small>{{sku}}</small></h3>
+            <dl class="asset-facts">
+              <div><dt>Site</dt><dd>{{site}}</dd></div>
+              <div><dt>Firmware</dt><dd>{{firmware}}</dd></div>
+              <div><dt>Status</dt><dd>{{status}}</dd></div>
+              <div><dt>Warranty</dt><dd class="warranty warranty-{{warrantyKey}}"><strong>{{warranty}}</strong>
+                {{#expiresISO}}<time datetime="{{.}}">{{/expiresISO}}{{expires}}{{#expiresISO}}</time>{{/expiresISO}}{{#coverage}}<br><small>{{.}}</small>{{/coverage}}</dd></div>
+            </dl>
+            {{#hasCaveats}}<ul class="caveats">{{#caveats}}<li class="caveat">{{.}}</li>{{/caveats}}</ul>{{/hasCaveats}}
+            {{#hasHistory}}
+            <h4>History</h4>
+            <ul class="asset-history">
+              {{#tickets}}<li><a href="{{href}}">{{label}}</a> <span class="status status-{{status}}">{{status}}</span></li>{{/tickets}}
+              {{#rmas}}<li><a href="{{href}}">{{label}}</a> · {{status}}</li>{{/rmas}}
+            </ul>
+            {{/hasHistory}}
+          </article>
+          {{/assets}}
+          {{^hasAssets}}<p class="empty">No units linked to this ticket.</p>{{/hasAssets}}
+          <form id="asset-link-form" method="post" action="/agent/tickets/{{ticket.id}}/assets">
+            <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+            <p><label for="asset_serial">Link an asset by serial</label>
+               <input id="asset_serial" name="serial" value="{{serial}}" required> <button type="submit">Link</button></p>
+          </form>
+          {{#hasChecklist}}
+          <form id="checklist-form" class="checklist" method="post" action="/agent/tickets/{{ticket.id}}/checklist">
+            <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+            <h3>Troubleshooting checklist <small>({{checklistSerial}})</small></h3>
+            <ol>{{#steps}}
+              <li class="step step-{{resultKey}}" data-step="{{key}}"><input type="hidden" name="step" value="{{key}}">
+                <strong>{{title}}</strong>{{#requiredFor}} <small>needed for {{.}}</small>{{/requiredFor}}
+                <br>Now: <span class="step-result">{{result}}</span>{{#recorded}} <small>({{.}})</small>{{/recorded}}
+                <br><label for="step-result-{{index}}">Result</label>
+                <select id="step-result-{{index}}" name="result">{{#choices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/choices}}</select>
+                <label for="step-note-{{index}}">Note</label> <input id="step-note-{{index}}" name="note" value="{{note}}"></li>{{/steps}}
+            </ol>
+            <button type="submit">Record results</button>
+          </form>
+          <h3>What the checklist allows</h3>
+          <ul class="checklist-verdicts">{{#verdicts}}
+            <li class="{{#allowed}}verdict-allowed{{/allowed}}{{^allowed}}verdict-incomplete{{/allowed}}">{{kind}}: {{#allowed}}allowed{{/allowed}}{{^allowed}}needs {{missing}}{{/allowed}}</li>{{/verdicts}}
+          </ul>
+          {{/hasChecklist}}
+          <h3>RMAs on this ticket</h3>
+          <ul class="ticket-rmas">
+            {{#rmas}}<li class="rma rma-{{statusKey}}" data-rma-id="{{id}}"><a href="/agent/rmas/{{id}}">RMA #{{id}}</a> {{kind}} · {{serial}} · {{value}}
+              <br><span class="rma-status">{{status}}</span>{{#dueBy}} · <strong class="rma-due">faulty unit due by {{.}}</strong>{{/dueBy}}{{#waitsFor}} · {{.}}{{/waitsFor}}</li>{{/rmas}}
+            {{^hasRMAs}}<li class="empty">None</li>{{/hasRMAs}}
+          </ul>
+          {{#hasAssets}}
+          <form id="rma-form" method="post" action="/agent/tickets/{{ticket.id}}/rmas">
+            <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+            <h3>Open an RMA</h3>
+            {{#rmaForm}}
+            <p><label for="rma_kind">Kind</label>
+               <select id="rma_kind" name="kind">{{#kinds}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/kinds}}</select></p>
+            <p><label for="rma_asset">Unit</label>
+               <select id="rma_asset" name="asset">{{#assets}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/assets}}</select></p>
+            <p><label for="rma_value">Value</label> <input id="rma_value" name="value" inputmode="decimal" placeholder="249.00" value="{{value}}" required></p>
+            <p><label for="rma_obligation">The customer's obligation</label>
+               <textarea id="rma_obligation" name="obligation" rows="2">{{obligation}}</textarea></p>
+            <p><label for="rma_override_reason">Override reason</label>
+               <textarea id="rma_override_reason" name="override_reason" rows="2" aria-describedby="rma-override-help">{{overrideReason}}</textarea>
+               <small id="rma-override-help">Leads and above: override an incomplete checklist, with a reason; it goes on the record</small></p>
+            {{/rmaForm}}
+            <button type="submit">Open RMA</button>
+          </form>
+          {{/hasAssets}}
+          {{/routing.hardware}}
+        </section>
+        """#),
         ("ticket", #"""
         {{<layout}}
         {{$main}}
@@ -24,6 +101,21 @@ extension PageTemplates {
           <section class="case" aria-labelledby="ticket-subject">
             <p class="crumbs"><a href="/agent">Views</a> › Ticket #{{ticket.id}}</p>
             <h1 id="ticket-subject">{{ticket.subject}}</h1>
+            {{#routing.hasDecisions}}
+            <section id="decisions" class="decision-banner" role="note" aria-labelledby="decisions-heading">
+              <h2 id="decisions-heading">Decisions on this ticket</h2>
+              <ul>{{#routing.decisions}}
+                <li class="decision" data-decision-id="{{id}}"><strong class="decision-kind">{{kind}}:</strong> {{what}}
+                  <br><span class="decision-rule">Departs from: {{rule}}</span>
+                  <br><span class="decision-reason">Why: {{reason}}</span>
+                  <br><small>{{who}}, <time datetime="{{whenISO}}">{{when}}</time>{{#outcome}} · Outcome: <strong class="decision-outcome">{{.}}</strong>{{/outcome}}</small></li>{{/routing.decisions}}
+              </ul>
+            </section>
+            {{/routing.hasDecisions}}
+            {{#routing.notesOwedSince}}
+            <p id="case-notes-owed" class="case-notes-owed" role="alert"><strong>The last call on this ticket has no summary — add an internal note before solving or handing over.</strong>
+              Owed since {{.}}; fill in the handover summary with the update.</p>
+            {{/routing.notesOwedSince}}
             <div id="presence" aria-live="polite" class="presence">{{#others}}<span class="viewer" data-user-id="{{userID}}">{{#typing}}{{name}} is typing a reply…{{/typing}}{{^typing}}Also viewing: {{name}}{{/typing}}</span>{{/others}}</div>
             <div id="live-notice" class="flash flash-notice" role="status" hidden></div>
             {{> ticket-summary}}
@@ -59,6 +151,7 @@ extension PageTemplates {
                 {{^requester.orders}}<li class="empty">No orders</li>{{/requester.orders}}
               </ul>
             </section>
+            {{> hardware-panel}}
             <section id="exclusions" aria-labelledby="exclusions-heading">
               <h2 id="exclusions-heading">Never assign to</h2>
               <ul>{{#routing.exclusions}}<li class="exclusion">{{.}}</li>{{/routing.exclusions}}{{^routing.hasExclusions}}<li class="empty">No exclusion rules for this customer</li>{{/routing.hasExclusions}}</ul>
@@ -82,6 +175,7 @@ extension PageTemplates {
               <p><label for="escalate_reason">Why</label> <textarea id="escalate_reason" name="reason" rows="2" required></textarea></p>
               <button type="submit">Escalate</button>
             </form>
+            <p class="conduct"><a class="conduct-link" href="/agent/tickets/{{ticket.id}}/conduct">Flag abusive conduct</a></p>
             {{#hasMacros}}
             <form id="macro-form" method="post" action="/agent/tickets/{{ticket.id}}/macro">
               <input type="hidden" name="csrf" value="{{chrome.csrf}}">
@@ -124,6 +218,9 @@ extension PageTemplates {
               <p><label for="followers">Followers</label> <input id="followers" name="followers" value="{{form.followers}}" aria-describedby="people-help"></p>
               <p><label for="ccs">CCs</label> <input id="ccs" name="ccs" value="{{form.ccs}}" aria-describedby="people-help">
                  <small id="people-help">Email addresses, separated by commas</small></p>
+              <p class="handover"><label for="handover_note">Handover summary</label>
+                 <textarea id="handover_note" name="handover_note" rows="3" aria-describedby="handover-help">{{routing.handoverNote}}</textarea>
+                 <small id="handover-help">What was tried and promised; sent as an internal note with this update.</small></p>
               {{#routing.hasExclusions}}{{#routing.canOverride}}
               <p class="override"><label><input type="checkbox" name="override_exclusion" value="1"> Override an exclusion rule for this assignment</label>
                  <label for="override_reason">Why</label> <input id="override_reason" name="override_reason"></p>

@@ -6,6 +6,7 @@ extension PageTemplates {
         <h1>{{name}}</h1>
         <p class="person" id="user-card">{{#email}}<a href="mailto:{{email}}">{{email}}</a> · {{/email}}{{role}}{{#organization}} · {{organization}}{{/organization}}</p>
         {{#notes}}<p class="notes">{{notes}}</p>{{/notes}}
+        {{#conduct}}{{> conduct-records}}{{/conduct}}
         <section aria-labelledby="user-tickets-heading">
           <h2 id="user-tickets-heading">{{#isCustomer}}Their tickets{{/isCustomer}}{{^isCustomer}}Tickets assigned{{/isCustomer}}</h2>
           <ul id="user-tickets">

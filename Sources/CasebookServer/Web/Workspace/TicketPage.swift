@@ -120,6 +120,8 @@ struct TicketForm: Sendable {
     var callFrom = ""
     var callTo = ""
     var callDuration = ""
+    /// What was tried and promised, for whoever takes the ticket next: an internal note in the same update.
+    var handoverNote = ""
 
     init() {}
 
@@ -131,6 +133,7 @@ struct TicketForm: Sendable {
         callFrom = form["call_from"] ?? ""
         callTo = form["call_to"] ?? ""
         callDuration = form["call_duration"] ?? ""
+        handoverNote = form["handover_note"] ?? ""
     }
 
     /// What the template reads.

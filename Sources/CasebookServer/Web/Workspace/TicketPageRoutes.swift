@@ -16,6 +16,9 @@ struct TicketPageRoutes: Sendable {
         web.post("agent/tickets/:id", use: submit)
         web.post("agent/tickets/:id/macro", use: applyMacro)
         web.post("agent/tickets/:id/typing", use: typing)
+        web.post("agent/tickets/:id/assets", use: linkAsset)
+        web.post("agent/tickets/:id/checklist", use: recordChecklist)
+        web.post("agent/tickets/:id/rmas", use: openRMA)
     }
 
     /// What one read gathers for the page.
@@ -53,8 +56,9 @@ struct TicketPageRoutes: Sendable {
             var names = try await NameBook.load(userIDs: ids, db: db)
             for agent in agents { names.users[agent.id] = agent }
             let organization = try await f.organizationID.asyncMap { try await OrganizationStore(db: db).find(id: $0)?.name }
-            let panel = try await TicketRoutingPanel.load(ticket: ticket, actor: actor, tickets: tickets, agents: agents,
+            var panel = try await TicketRoutingPanel.load(ticket: ticket, actor: actor, tickets: tickets, agents: agents,
                                                           groups: names.groups, db: db)
+            panel.hardware = try await TicketHardwarePanel.load(ticketID: id, now: clock.now(), names: names, db: db)
             let orders = try await OrderReads(db: db).orders(customerID: f.requesterID, limit: 5)
             return Loaded(ticket: ticket, audits: audits, comments: byID, names: names, agents: agents,
                           organization: organization ?? nil, requesterTickets: others, requesterOrders: orders, macros: try await MacroStore(db: db).list(),
@@ -74,6 +78,8 @@ struct TicketPageRoutes: Sendable {
         chrome.notices = notices
         let requester = names.users[t.fields.requesterID]
         let others = await live.others(onTicket: t.id, excluding: actor.id, now: Timestamp.now)
+        var routing = loaded.panel
+        routing.handoverNote = form.handoverNote
         let page = TicketPage(
             chrome: chrome,
             ticket: .init(id: t.id, subject: t.fields.subject, status: t.fields.status.rawValue,
@@ -95,7 +101,7 @@ struct TicketPageRoutes: Sendable {
                             groups: names.groups.sorted { $0.value < $1.value }.map { ($0.key, $0.value) }),
             conflict: conflict,
             macros: loaded.macros.map { .init(id: $0.id, title: $0.title) },
-            routing: loaded.panel)
+            routing: routing)
         return renderer.page("ticket", page, status: status)
     }
 
@@ -104,7 +110,12 @@ struct TicketPageRoutes: Sendable {
         let loaded = try await load(try context.parameters.id(), actor: actor)
         var form = TicketForm()
         form.fields = loaded.current
-        let notices = request.query["updated"] != nil ? ["Ticket updated."] : []
+        let query = request.query
+        var notices: [String] = []
+        if query["updated"] != nil { notices.append("Ticket updated.") }
+        if query["linked"] != nil { notices.append("Asset linked to this ticket.") }
+        if query["checklist"] != nil { notices.append("Troubleshooting results recorded.") }
+        if let rma = Int(query["rma"] ?? "") { notices.append("RMA #\(rma) opened.") }
         return await render(loaded, context: context, actor: actor, form: form, was: loaded.current,
                             seenAudit: loaded.latestAudit, notices: notices)
     }
@@ -181,6 +192,19 @@ struct TicketPageRoutes: Sendable {
                 if text.isEmpty { comment["body"] = .string("Attached: " + context.files.map(\.fileName).joined(separator: ", ")) }
             }
             if !text.isEmpty || !context.files.isEmpty { object["comment"] = .object(comment) }
+        }
+        // The handover summary is the internal note that lets a ticket owing its case notes change hands or be solved.
+        let handover = draft.handoverNote.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !handover.isEmpty {
+            switch (object["comment"], draft.mode) {
+            case (nil, _):
+                object["comment"] = ["body": .string(handover), "public": false]
+            case (.object(var note), .note):
+                note["body"] = .string(text.isEmpty ? handover : text + "\n\n" + handover)
+                object["comment"] = .object(note)
+            default:
+                errors.append("Handover summary: send it with an internal note or on its own, not with a public reply or a call log.")
+            }
         }
         if form["override_exclusion"] == "1", object["assignee_id"] != nil {
             object["override_exclusion"] = .bool(true)

@@ -5,7 +5,7 @@ import SQLKit
 
 /// The parts of the ticket page that keep the right people on the case: SLA targets and time left, the earlier
 /// contacts about the same thing (who handled them, what they said, what was decided), exclusion rules, the
-/// routing queue, and the escalation form.
+/// routing queue, the escalation form, the decisions made on this ticket, and whether its case notes are owed.
 struct TicketRoutingPanel: Sendable {
     struct Target: Sendable {
         var label: String
@@ -26,6 +26,18 @@ struct TicketRoutingPanel: Sendable {
         var decisions: [String]
         var hasDecisions: Bool
     }
+    /// An exception made on this ticket, for the banner at the top of the case.
+    struct Decision: Sendable {
+        var id: Int
+        var kind: String
+        var what: String
+        var rule: String
+        var reason: String
+        var who: String
+        var when: String
+        var whenISO: String
+        var outcome: String?
+    }
 
     var policy: String?
     var targets: [Target] = []
@@ -39,6 +51,15 @@ struct TicketRoutingPanel: Sendable {
     var agentOptions: [Option] = []
     var escalationTargets: [Option] = []
     var waiting: String?
+    var decisions: [Decision] = []
+    var hasDecisions: Bool { !decisions.isEmpty }
+    /// When the last call without a summary happened, while the case notes are owed.
+    var notesOwedSince: String?
+    /// The ticket form's handover summary as typed (sent as an internal note with the update).
+    var handoverNote = ""
+    /// The ticket's units, troubleshooting and RMAs. It rides on this panel because the ticket page model's template
+    /// lookups are listed in `PageModels+Mustache`; the panel answers its own.
+    var hardware = TicketHardwarePanel()
 
     static func load(ticket: TicketRecord, actor: Actor, tickets: TicketService, agents: [UserRecord], groups: [Int: String],
                      db: any SQLDatabase) async throws -> TicketRoutingPanel {
@@ -78,6 +99,17 @@ struct TicketRoutingPanel: Sendable {
         if let waiting = try await RoutingStore(db: db).waiting(ticketID: ticket.id) {
             panel.waiting = "Waiting for an agent since \(PageTime.text(waiting.queuedAt)): \(waiting.reason)"
         }
+        let decisions = try await DecisionStore(db: db).list(.init(ticketID: ticket.id), limit: 100, offset: 0, afterID: nil)
+        var deciders = names
+        for id in Set(decisions.map(\.decidedByID)) where deciders[id] == nil {
+            deciders[id] = try await UserStore(db: db).find(id: id)?.name
+        }
+        panel.decisions = decisions.map { d in
+            Decision(id: d.id, kind: d.kind.words.capitalizedFirst, what: d.what, rule: d.rule, reason: d.reason,
+                     who: deciders[d.decidedByID] ?? "#\(d.decidedByID)", when: PageTime.text(d.createdAt), whenISO: PageTime.iso(d.createdAt),
+                     outcome: d.outcome.map { InspectionOutcome(rawValue: $0)?.words ?? $0 })
+        }
+        panel.notesOwedSince = try await TicketStore(db: db).notesOwedSince(ticketID: ticket.id).map(PageTime.text)
         return panel
     }
 
@@ -126,6 +158,11 @@ extension TicketRoutingPanel: MustacheParent {
         case "agentOptions": agentOptions
         case "escalationTargets": escalationTargets
         case "waiting": waiting
+        case "decisions": decisions
+        case "hasDecisions": hasDecisions
+        case "notesOwedSince": notesOwedSince
+        case "handoverNote": handoverNote
+        case "hardware": hardware
         default: nil
         }
     }

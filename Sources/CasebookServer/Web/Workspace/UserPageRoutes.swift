@@ -29,6 +29,8 @@ struct UserPageRoutes: Sendable {
         var agentOptions: [Option]
         var hasOrganization: Bool
         var reason: String
+        /// A customer's conduct records and "contact only by email" mark (nil for staff).
+        var conduct: ConductSection?
     }
 
     func register(on web: RouterGroup<CasebookContext>) {
@@ -79,7 +81,8 @@ struct UserPageRoutes: Sendable {
                 hasRules: !rules.isEmpty,
                 canManageExclusions: customer && actor.role.allows(.manageExclusions),
                 agentOptions: agents.map { Option(value: String($0.id), label: $0.name, selected: false) },
-                hasOrganization: user.organizationID != nil, reason: reason)
+                hasOrganization: user.organizationID != nil, reason: reason,
+                conduct: customer ? try await ConductSection.load(customerID: id, db: db) : nil)
         }
         return renderer.page("user", page, status: status)
     }
