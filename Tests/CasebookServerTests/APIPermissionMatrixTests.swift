@@ -88,6 +88,20 @@ struct APIPermissionMatrixTests {
             Route(method: .get, path: "/api/v2/decisions/report", outcome: { [.lead, .admin].contains($0) ? .allowed : .forbidden }),
             Route(method: .get, path: "/api/v2/notifications", outcome: staffOnly),
             Route(method: .get, path: "/api/v2/case_notes/owed", outcome: { [.lead, .admin].contains($0) ? .allowed : .forbidden }),
+            Route(method: .get, path: "/api/v2/follow_ups", outcome: staffOnly),
+            Route(method: .get, path: "/api/v2/follow_ups/999999", outcome: { [.endUserA, .endUserB].contains($0) ? .forbidden : .hidden }),
+            Route(method: .post, path: "/api/v2/follow_ups/999999/complete", body: ["note": "matrix"],
+                  outcome: { [.endUserA, .endUserB].contains($0) ? .forbidden : .hidden }),
+            Route(method: .post, path: "/api/v2/follow_ups/999999/cancel", body: ["reason": "matrix"],
+                  outcome: { [.endUserA, .endUserB].contains($0) ? .forbidden : .hidden }),
+            Route(method: .post, path: "/api/v2/follow_ups/999999/reassign", body: ["owner_id": 1],
+                  outcome: { [.endUserA, .endUserB].contains($0) ? .forbidden : .hidden }),
+            Route(method: .post, path: "/api/v2/tickets/999999/follow_ups",
+                  body: ["follow_up": ["title": "matrix", "due_at": "2099-01-01T00:00:00Z", "owner_id": 1]],
+                  outcome: { [.endUserA, .endUserB].contains($0) ? .forbidden : .hidden }),
+            Route(method: .get, path: "/api/v2/tickets/\(t)/remote_sessions", outcome: staffOnly),
+            Route(method: .post, path: "/api/v2/tickets/\(t)/remote_sessions",
+                  body: ["remote_session": ["session_code": "M-1", "started_at": "2026-01-01T10:00:00Z"]], outcome: staffOnly),
         ]
     }
 

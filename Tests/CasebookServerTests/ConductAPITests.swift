@@ -117,6 +117,9 @@ struct ConductAPITests {
             #expect(try await app.endUserA.post("/api/v2/conduct_records", ["conduct_record": ["ticket_id": .int(ticket), "kind": "insult",
                                                                                                "note": "x", "outcome_id": .int(keepAway)]]).status == .forbidden)
             #expect(try await app.endUserA.post("/api/v2/conduct_records/\(recordID)/handover", ["handover": ["note": "x"]]).status == .forbidden)
+            let history = try await app.endUserA.get("/api/v2/tickets/\(ticket)/audits")
+            #expect(history.status == .ok)
+            #expect(!history.text.contains("onduct record") && !history.text.contains("twice on the phone"), "the ticket's history keeps it from the customer")
 
             // Flagging again for the same agent reuses the rule in place.
             let again = try await ben.post("/api/v2/conduct_records", ["conduct_record": [
@@ -221,6 +224,7 @@ struct ConductAPITests {
             #expect(last?["public"] == .bool(false), "the summary is an internal note")
             #expect(try await app.notices(ticket).contains { $0.contains("handed this ticket over after conduct record #\(recordID)") })
             #expect(try await app.endUserA.get("/api/v2/tickets/\(ticket)/comments").text.contains("factory reset") == false)
+            #expect(try await app.endUserA.get("/api/v2/tickets/\(ticket)/audits").text.contains("handed this ticket over") == false)
 
             try await app.runJobs()
             t = try await app.ticket(ticket)

@@ -36,6 +36,7 @@ struct StorageTests {
                 "0021_CreateRefundsAndFulfilmentErrors", "0022_IndexPendingBreaches",
                 "0023_KeepBreachesAheadOnTicketSLAs", "0024_AddExpectedDeliveriesAndDelayNotices", "0025_AddBundleComponents",
                 "0026_IndexTheBackorderQueueInOrder", "0027_AddCancellationsReturnsAndDeliveries", "0028_AddAssetsRMAsAndDecisions",
+                "0029_AddFollowUpsAndRemoteSessions",
             ])
             for table in ["organizations", "organization_domains", "users", "api_tokens", "groups", "group_memberships",
                           "tickets", "ticket_tags", "ticket_collaborators", "audits", "audit_events", "comments",
@@ -46,7 +47,7 @@ struct StorageTests {
                           "stock_movements", "stock_levels", "stock_receipts", "stock_receipt_lines", "supplier_claims", "orders",
                           "order_lines", "backorder_entries", "backorder_moves", "shipments", "shipment_lines", "order_tickets",
                           "warranty_terms", "assets", "ticket_assets", "checklist_results", "rmas", "rma_events", "decisions",
-                          "notifications", "conduct_outcomes", "conduct_records", "policy_settings"] {
+                          "notifications", "conduct_outcomes", "conduct_records", "policy_settings", "follow_ups", "remote_sessions"] {
                 #expect(try await Self.count(table, in: database) == 0, "\(table)")
             }
         }

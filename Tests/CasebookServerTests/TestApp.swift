@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import SQLKit
 import Testing
 @testable import CasebookServer
 
@@ -28,21 +29,27 @@ enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConvertible {
             let database = try await Database.open(.sqlite(path: dir.appendingPathComponent("casebook.sqlite").path), logger: logger)
             return try await run(database, body)
         case .postgres:
-            let admin = try await Database.open(.postgres(url: Self.postgresURL!), logger: logger)
+            // The server-wide connection is held only to create and drop the test's database, not while it runs.
+            func asAdmin(_ sql: String) async throws {
+                let admin = try await Database.open(.postgres(url: Self.postgresURL!), logger: logger, connectionsPerEventLoop: 1)
+                do { try await admin.read { db in try await db.raw(SQLQueryString(sql)).run() } } catch {
+                    await admin.shutdown()
+                    throw error
+                }
+                await admin.shutdown()
+            }
             let name = "casebook_t_\(UUID().uuidString.prefix(8).lowercased())"
-            try await admin.read { db in try await db.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
+            try await asAdmin("CREATE DATABASE \(name)")
             let url = Self.postgresURL!.replacingOccurrences(of: #"/[^/?]*(\?|$)"#, with: "/\(name)$1", options: .regularExpression)
             do {
                 // Hundreds of tests run at once, each with its own database: small pools keep the server's
                 // connection limit out of reach.
                 let database = try await Database.open(.postgres(url: url), logger: logger, connectionsPerEventLoop: 3)
                 let result = try await run(database, body)
-                try await admin.read { db in try await db.raw("DROP DATABASE \(unsafeRaw: name)").run() }
-                await admin.shutdown()
+                try await asAdmin("DROP DATABASE \(name)")
                 return result
             } catch {
-                try? await admin.read { db in try await db.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run() }
-                await admin.shutdown()
+                try? await asAdmin("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
                 throw error
             }
         }

@@ -283,8 +283,25 @@ struct WebRMAPagesTests {
                 SN-100,MS-24,rex@northwind.example,Leeds,2025-06-01
                 SN-101,MS-24,nobody@nowhere.example,Bristol <b>,2025-07-01
                 """
-            let refused = try await lara.postMultipart("/agent/assets/import", [], files: [(field: "file", name: "assets.csv", type: "text/csv", data: bad)])
-            #expect(refused.status == .unprocessableContent)
+            /// Uploads through the form, then follows the progress page (it refreshes itself) until the report is in.
+            func imported(_ csv: String, dryRun: Bool = false) async throws -> Page {
+                let posted = try await lara.postMultipart("/agent/assets/import", dryRun ? [("dry_run", "on")] : [],
+                                                          files: [(field: "file", name: "assets.csv", type: "text/csv", data: csv)])
+                #expect(posted.status == .seeOther, "\(posted.html)")
+                let path = try #require(posted.location)
+                #expect(path.hasPrefix("/agent/assets/imports/"))
+                var page = try await lara.get(path)
+                for _ in 0..<400 where page.contains("http-equiv=\"refresh\"") {
+                    #expect(page.contains("<progress"))
+                    try await Task.sleep(for: .milliseconds(25))
+                    page = try await lara.get(path)
+                }
+                #expect(!page.contains("http-equiv=\"refresh\""), "the import did not finish")
+                #expect(try await morgan.get(path).status == .forbidden, "an agent cannot follow imports")
+                return page
+            }
+            let refused = try await imported(bad)
+            #expect(refused.status == .ok)
             #expect(refused.contains("<tr data-row=\"3\"><td>3</td><td>customer_email</td><td>nobody@nowhere.example</td>"), "\(refused.html)")
             #expect(refused.contains("Nothing was imported"))
             #expect(try await app.agent.get("/api/v2/assets")["count"]?.intValue == 0, "all or nothing")
@@ -295,11 +312,10 @@ struct WebRMAPagesTests {
                 SN-100,MS-24,rex@northwind.example,Leeds <depot> & co,2025-06-01
                 SN-101,MS-24,,Bristol,2025-07-01
                 """
-            let dry = try await lara.postMultipart("/agent/assets/import", [("dry_run", "on")],
-                                                   files: [(field: "file", name: "assets.csv", type: "text/csv", data: good)])
+            let dry = try await imported(good, dryRun: true)
             #expect(dry.status == .ok && dry.contains("Dry run: all 2 rows can be imported"), "\(dry.html)")
             #expect(try await app.agent.get("/api/v2/assets")["count"]?.intValue == 0, "a dry run writes nothing")
-            let done = try await lara.postMultipart("/agent/assets/import", [], files: [(field: "file", name: "assets.csv", type: "text/csv", data: good)])
+            let done = try await imported(good)
             #expect(done.status == .ok && done.contains("Imported 2 assets.") && done.contains("<dd data-count=\"imported\">2</dd>"), "\(done.html)")
 
             let list = try await morgan.get("/agent/assets")

@@ -84,6 +84,10 @@ enum OpenAPIDocument {
         {
           "name": "Decisions",
           "description": "Exceptions on the record, notifications and case notes."
+        },
+        {
+          "name": "Follow-ups",
+          "description": "Follow-up tasks on tickets (owner, due time, reminders, escalation) and remote-assistance sessions."
         }
       ],
       "paths": {
@@ -8132,6 +8136,435 @@ enum OpenAPIDocument {
               },
               "403": {
                 "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/follow_ups": {
+          "get": {
+            "operationId": "listFollowUps",
+            "summary": "List follow-ups",
+            "tags": [
+              "Follow-ups"
+            ],
+            "description": "**Casebook extension.** Follow-up tasks, oldest first. Filters: `owner_id` (a number, or `me`), `ticket_id`, `status`. Staff. Offset or cursor pages.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/Page"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PerPage"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageSize"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageAfter"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageBefore"
+              },
+              {
+                "name": "owner_id",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                },
+                "description": "A user id, or `me`"
+              },
+              {
+                "name": "ticket_id",
+                "in": "query",
+                "schema": {
+                  "type": "integer"
+                }
+              },
+              {
+                "name": "status",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "open",
+                    "done",
+                    "cancelled"
+                  ]
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/FollowUpList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/follow_ups/{id}": {
+          "get": {
+            "operationId": "showFollowUp",
+            "summary": "Show a follow-up",
+            "tags": [
+              "Follow-ups"
+            ],
+            "description": "**Casebook extension.** With the reminders and escalation already sent and when the next notice falls due. Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/FollowUpResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/follow_ups/{id}/complete": {
+          "post": {
+            "operationId": "completeFollowUp",
+            "summary": "Complete a follow-up",
+            "tags": [
+              "Follow-ups"
+            ],
+            "description": "**Casebook extension.** `{\"note\": \"...\"}` (required): what came of it. The note is added to the ticket as an internal note. The owner, whoever assigned it, or a lead and above.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/FollowUpNote"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/FollowUpResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/follow_ups/{id}/cancel": {
+          "post": {
+            "operationId": "cancelFollowUp",
+            "summary": "Cancel a follow-up",
+            "tags": [
+              "Follow-ups"
+            ],
+            "description": "**Casebook extension.** `{\"reason\": \"...\"}` (required); the reason goes on the ticket's timeline. The owner, whoever assigned it, or a lead and above.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/FollowUpCancel"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/FollowUpResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/follow_ups/{id}/reassign": {
+          "post": {
+            "operationId": "reassignFollowUp",
+            "summary": "Reassign a follow-up",
+            "tags": [
+              "Follow-ups"
+            ],
+            "description": "**Casebook extension.** `{\"owner_id\": 5, \"due_at\": \"...\"}` (due time optional). The reminders start over for the new owner. The owner, whoever assigned it, or a lead and above.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/FollowUpReassign"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/FollowUpResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/tickets/{id}/follow_ups": {
+          "post": {
+            "operationId": "createFollowUp",
+            "summary": "Assign a follow-up on a ticket",
+            "tags": [
+              "Follow-ups"
+            ],
+            "description": "**Casebook extension.** `{\"follow_up\": {\"title\", \"due_at\", \"owner_id\", \"note\"}}`. The title is required (at most 200 characters), the due time must be in the future, the owner must be active staff. The owner is reminded 30 minutes before and again at the due time; 15 minutes past due, whoever assigned it is told it was missed (workspace notification and email, each once). Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/FollowUpEnvelope"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/FollowUpResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/tickets/{id}/remote_sessions": {
+          "get": {
+            "operationId": "listRemoteSessions",
+            "summary": "A ticket's remote-assistance sessions",
+            "tags": [
+              "Follow-ups"
+            ],
+            "description": "**Casebook extension.** Newest first. Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/RemoteSessionList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "post": {
+            "operationId": "recordRemoteSession",
+            "summary": "Record a remote-assistance session",
+            "tags": [
+              "Follow-ups"
+            ],
+            "description": "**Casebook extension.** `{\"remote_session\": {\"session_code\", \"started_at\", \"ended_at\", \"outcome\"}}`. The code and the start are required; the end may not be before the start. `tool_url` is the configured `CASEBOOK_REMOTE_SUPPORT_URL` with `{code}` replaced. Each session adds a notice to the ticket's timeline. Casebook does not control the remote session itself. Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/RemoteSessionEnvelope"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/RemoteSessionResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
               },
               "429": {
                 "$ref": "\u0023/components/responses/TooManyRequests"
@@ -16603,6 +17036,285 @@ enum OpenAPIDocument {
                 "type": "integer"
               }
             }
+          },
+          "FollowUp": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "ticket_id": {
+                "type": "integer"
+              },
+              "title": {
+                "type": "string"
+              },
+              "note": {
+                "type": "string"
+              },
+              "owner_id": {
+                "type": "integer"
+              },
+              "assigned_by_id": {
+                "type": "integer"
+              },
+              "due_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              },
+              "status": {
+                "type": "string",
+                "enum": [
+                  "open",
+                  "done",
+                  "cancelled"
+                ]
+              },
+              "overdue": {
+                "type": "boolean"
+              },
+              "reminded_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              },
+              "due_notified_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              },
+              "escalated_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              },
+              "next_notice_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              },
+              "completion_note": {
+                "type": "string",
+                "nullable": true
+              },
+              "closed_by_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "closed_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              }
+            }
+          },
+          "FollowUpResponse": {
+            "type": "object",
+            "properties": {
+              "follow_up": {
+                "$ref": "\u0023/components/schemas/FollowUp"
+              }
+            }
+          },
+          "FollowUpList": {
+            "type": "object",
+            "properties": {
+              "follow_ups": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/FollowUp"
+                }
+              },
+              "count": {
+                "type": "integer"
+              },
+              "next_page": {
+                "type": "string",
+                "nullable": true
+              },
+              "previous_page": {
+                "type": "string",
+                "nullable": true
+              },
+              "meta": {
+                "type": "object"
+              },
+              "links": {
+                "type": "object"
+              }
+            }
+          },
+          "FollowUpEnvelope": {
+            "type": "object",
+            "properties": {
+              "follow_up": {
+                "type": "object",
+                "properties": {
+                  "title": {
+                    "type": "string"
+                  },
+                  "due_at": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "owner_id": {
+                    "type": "integer"
+                  },
+                  "note": {
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "title",
+                  "due_at",
+                  "owner_id"
+                ]
+              }
+            },
+            "required": [
+              "follow_up"
+            ]
+          },
+          "FollowUpNote": {
+            "type": "object",
+            "properties": {
+              "note": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "note"
+            ]
+          },
+          "FollowUpCancel": {
+            "type": "object",
+            "properties": {
+              "reason": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "reason"
+            ]
+          },
+          "FollowUpReassign": {
+            "type": "object",
+            "properties": {
+              "owner_id": {
+                "type": "integer"
+              },
+              "due_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            },
+            "required": [
+              "owner_id"
+            ]
+          },
+          "RemoteSession": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "ticket_id": {
+                "type": "integer"
+              },
+              "agent_id": {
+                "type": "integer"
+              },
+              "session_code": {
+                "type": "string"
+              },
+              "tool_url": {
+                "type": "string",
+                "nullable": true
+              },
+              "started_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              },
+              "ended_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              },
+              "outcome": {
+                "type": "string"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              }
+            }
+          },
+          "RemoteSessionResponse": {
+            "type": "object",
+            "properties": {
+              "remote_session": {
+                "$ref": "\u0023/components/schemas/RemoteSession"
+              }
+            }
+          },
+          "RemoteSessionList": {
+            "type": "object",
+            "properties": {
+              "remote_sessions": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/RemoteSession"
+                }
+              },
+              "count": {
+                "type": "integer"
+              }
+            }
+          },
+          "RemoteSessionEnvelope": {
+            "type": "object",
+            "properties": {
+              "remote_session": {
+                "type": "object",
+                "properties": {
+                  "session_code": {
+                    "type": "string"
+                  },
+                  "started_at": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "ended_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "nullable": true
+                  },
+                  "outcome": {
+                    "type": "string"
+                  }
+                },
+                "required": [
+                  "session_code",
+                  "started_at"
+                ]
+              }
+            },
+            "required": [
+              "remote_session"
+            ]
           }
         }
       }

@@ -30,6 +30,11 @@ public struct AppConfig: Sendable {
     public var allocateOnStock = false
     /// How often the job runner looks for due jobs when it found none.
     public var jobPollMillis: Int64 = 500
+    /// The company's remote-support tool, with `{code}` where a session's code goes
+    /// (`CASEBOOK_REMOTE_SUPPORT_URL=https://remote.example/join/{code}`); recorded sessions link there.
+    public var remoteSupportURL: String?
+    /// The bearer token a Prometheus scraper sends to `GET /metrics` (`CASEBOOK_METRICS_TOKEN`); unset, /metrics is off.
+    public var metricsToken: String?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "./casebook-data",
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -52,6 +57,8 @@ public struct AppConfig: Sendable {
                                       lead: limit("CASEBOOK_REFUND_LIMIT_LEAD", refundLimits.lead),
                                       manager: limit("CASEBOOK_REFUND_LIMIT_MANAGER", refundLimits.manager))
         allocateOnStock = ["1", "true", "yes"].contains(environment["CASEBOOK_ALLOCATE_ON_STOCK"]?.lowercased() ?? "")
+        remoteSupportURL = environment["CASEBOOK_REMOTE_SUPPORT_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        metricsToken = environment["CASEBOOK_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         if let limit = environment["CASEBOOK_RATE_LIMIT"].flatMap(Int.init) { rateLimitPerMinute = limit }
         if let cost = environment["CASEBOOK_BCRYPT_COST"].flatMap(UInt8.init), (4...31).contains(cost) { bcryptCost = cost }
         if let level = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) { logLevel = level }

@@ -17,6 +17,7 @@ public func buildRouter(config: AppConfig, database: Database, logger: Logger,
                         services: CasebookServices? = nil) -> Router<CasebookContext> {
     let services = services ?? CasebookServices(config: config, database: database, logger: logger)
     let router = Router(context: CasebookContext.self)
+    router.add(middleware: HTTPMetricsMiddleware(metrics: services.metrics.http))
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: ErrorMiddleware())
     router.get("healthz") { _, _ in
@@ -24,6 +25,7 @@ public func buildRouter(config: AppConfig, database: Database, logger: Logger,
         return JSONResponse(["status": .string(ok ? "ok" : "database unavailable")],
                             status: ok ? .ok : .serviceUnavailable)
     }
+    MetricsRoutes(services: services).register(on: router)
     let live = services.live
     let tickets = services.tickets
     var signIn = SignInService(database: database, bcryptCost: config.bcryptCost, logger: logger)
@@ -63,6 +65,7 @@ public func buildRouter(config: AppConfig, database: Database, logger: Logger,
     HardwareAssetRoutes(services: services).register(on: api)
     RMARoutes(services: services).register(on: api)
     DecisionRoutes(services: services).register(on: api)
+    FollowUpRoutes(services: services).register(on: api)
     ConductRoutes(services: services).register(on: api)
 
     AssetRoutes.register(on: router)
@@ -91,6 +94,7 @@ public func buildRouter(config: AppConfig, database: Database, logger: Logger,
     ConductPageRoutes(services: services, renderer: renderer).register(on: web)
     RMAPageRoutes(services: services, renderer: renderer).register(on: web)
     DecisionPageRoutes(services: services, renderer: renderer).register(on: web)
+    FollowUpPageRoutes(services: services, renderer: renderer).register(on: web)
     AssetPageRoutes(services: services, renderer: renderer).register(on: web)
     PortalRMARoutes(services: services, renderer: renderer).register(on: web)
     return router

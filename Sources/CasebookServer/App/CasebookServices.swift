@@ -13,6 +13,7 @@ public struct CasebookServices: Sendable {
     let routing: RoutingService
     let sla: SLAService
     let jobs: JobScheduler
+    public let metrics: DeskMetrics
 
     public init(config: AppConfig, database: Database, logger: Logger) {
         self.config = config
@@ -22,6 +23,7 @@ public struct CasebookServices: Sendable {
         routing = RoutingService(settings: config.routing, clock: config.clock)
         sla = SLAService(clock: config.clock)
         jobs = JobScheduler(database: database, clock: config.clock)
+        metrics = DeskMetrics()
         var tickets = TicketService(database: database, live: live, notifier: MailNotifier(settings: config.mail))
         tickets.routing = routing
         tickets.sla = sla
@@ -50,6 +52,8 @@ public struct CasebookServices: Sendable {
         }
         let rmas = RMAService(tickets: tickets, clock: config.clock)
         runner.every(60 * 60_000, JobScheduler.rmaReminders) { _ in _ = try await rmas.remindOverdue(database: database) }
+        let followUps = FollowUpService(services: self)
+        runner.every(60_000, JobScheduler.followUpReminders) { _ in try await followUps.remindDue(database: database) }
         runner.handlers[JobScheduler.slaReevaluate] = { _, _ in
             try await sla.reevaluateAll(database: database)
             try await jobs.soon(JobScheduler.slaCheck)

@@ -19,6 +19,7 @@ public enum Server {
 
     public static func run(_ config: AppConfig, database: Database, logger: Logger) async throws {
         let services = CasebookServices(config: config, database: database, logger: logger)
+        services.metrics.bootstrapProcessWide()
         let app = buildApplication(config: config, database: database, logger: logger, services: services)
         let jobs = try services.jobRunner()
         // Mail stored but not processed when the server last stopped is processed now.

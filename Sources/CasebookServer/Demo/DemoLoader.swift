@@ -23,6 +23,7 @@ public enum DemoLoader {
         try await DemoRouting.load(into: database)
         try await DemoOrders.load(into: database)
         try await DemoHardware.load(into: database)
+        try await DemoConduct.load(into: database)
         if summary.users > 0 { summary.password = password }
         return summary
     }

@@ -180,7 +180,7 @@ struct MailNotifier: Sendable {
                 files.append(MailAttachment(filename: file.fileName, contentType: file.contentType, data: data,
                                             contentID: file.contentID, isInline: file.isInline))
             }
-            let isNote = event == .internalNote || event == .escalation || event == .decision || event == .conduct
+            let isNote = event == .internalNote || event == .escalation || event == .decision || event == .followUp || event == .conduct
             let replyAddress: String
             if isNote {
                 replyAddress = settings.notesAddress ?? settings.support.address

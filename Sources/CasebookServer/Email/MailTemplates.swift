@@ -14,6 +14,7 @@ struct MailTemplate: Sendable, Equatable {
         case assignment
         case escalation
         case decision
+        case followUp = "follow_up"
         case conduct
         case signInLink = "sign_in_link"
 
@@ -25,6 +26,7 @@ struct MailTemplate: Sendable, Equatable {
             case .assignment: "Assignment (to the new assignee)"
             case .escalation: "Escalation (to the team or the lead/manager it was escalated to)"
             case .decision: "Decision on the record (to everyone involved in the case)"
+            case .followUp: "Follow-up reminder or escalation (to its owner, or to whoever assigned it once missed)"
             case .conduct: "Conduct record (to the leads of the ticket's group)"
             case .signInLink: "Sign-in link (to a customer)"
             }
@@ -134,6 +136,19 @@ struct MailTemplate: Sendable, Equatable {
                 <p><strong>{{reason}}</strong></p>
                 <p>You are told because you worked on this case, follow it, or approve for it.</p>
                 <p>Requester: {{requester.name}}. Status: {{ticket.status}}.</p>
+                <p><a href="{{ticket.url}}">Open the ticket</a></p>
+                """)
+        case .followUp:
+            MailTemplate(event: event, subject: "Follow-up on #{{ticket.id}} {{ticket.subject}}", text: """
+                {{reason}}
+
+                Ticket #{{ticket.id}} "{{ticket.subject}}". Requester: {{requester.name}}. Status: {{ticket.status}}.
+
+                Open the ticket: {{ticket.url}}
+                (Replying to this email adds an internal note.)
+                """, html: """
+                <p><strong>{{reason}}</strong></p>
+                <p>Ticket #{{ticket.id}} “{{ticket.subject}}”. Requester: {{requester.name}}. Status: {{ticket.status}}.</p>
                 <p><a href="{{ticket.url}}">Open the ticket</a></p>
                 """)
         case .conduct:

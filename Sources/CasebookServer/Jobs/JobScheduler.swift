@@ -12,6 +12,7 @@ struct JobScheduler: Sendable {
     static let presenceIdle = "presence.idle"
     static let outbox = "outbox.deliver"
     static let rmaReminders = "rma.reminders"
+    static let followUpReminders = "followUps.remind"
 
     func routeNow() async throws { try await soon(Self.routeWaiting) }
     func reevaluateSLAs() async throws { try await soon(Self.slaReevaluate) }

@@ -41,6 +41,7 @@ public struct Migrator: Sendable {
         .addGroupSkills, .createTicketMetricEvents, .createRefundsAndFulfilmentErrors, .indexPendingBreaches,
         .keepBreachesAheadOnTicketSLAs, .addExpectedDeliveriesAndDelayNotices, .addBundleComponents,
         .indexTheBackorderQueueInOrder, .addCancellationsReturnsAndDeliveries, .addAssetsRMAsAndDecisions,
+        .addFollowUpsAndRemoteSessions,
     ]
 
     /// Returns the names of the migrations it applied.

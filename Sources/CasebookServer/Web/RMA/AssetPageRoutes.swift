@@ -8,6 +8,8 @@ import SQLKit
 struct AssetPageRoutes: Sendable {
     let services: CasebookServices
     let renderer: PageRenderer
+    /// Built once with the router, so every request of this process sees the same imports.
+    var runs = ImportRuns<AssetImport.Report>()
 
     struct ListPage: Sendable {
         struct Row: Sendable {
@@ -66,12 +68,19 @@ struct AssetPageRoutes: Sendable {
         var rejected: [Rejected]
         var hasRejected: Bool
         var moreRejected: Int?
+        /// While the import runs in the background: the page refreshes itself and shows how far it got.
+        var running = false
+        var hasTotal = false
+        var processed = 0
+        var total = 0
+        var progressText = ""
     }
 
     func register(on web: RouterGroup<CasebookContext>) {
         web.get("agent/assets", use: list)
         web.get("agent/assets/import", use: importForm)
         web.post("agent/assets/import", use: importFile)
+        web.get("agent/assets/imports/:id", use: importRun)
         web.get("agent/assets/:id", use: show)
     }
 
@@ -192,18 +201,50 @@ struct AssetPageRoutes: Sendable {
         return renderer.page("asset-import", page, status: status)
     }
 
-    /// The form posts `file` (the CSV) and `dry_run` ("on" when ticked), as `multipart/form-data`. The import is all or
-    /// nothing in one transaction, so the page waits for it and shows the report.
+    /// The form posts `file` (the CSV) and `dry_run` ("on" when ticked), as `multipart/form-data`. The import runs in
+    /// the background (all or nothing, in one transaction); the browser follows it at `/agent/assets/imports/{id}`.
     @Sendable func importFile(_ request: Request, context: CasebookContext) async throws -> Response {
-        _ = try context.require(.manageInventory)
+        let actor = try context.require(.manageInventory)
         let dryRun = context.form?["dry_run"] == "on"
         guard let file = context.files.first(where: { $0.field == "file" }) else {
             return importPage(context: context, dryRun: dryRun, errors: ["Choose the CSV file of assets."], status: .unprocessableContent)
         }
-        let report = try await AssetImport(database: services.database, clock: services.config.clock)
-            .run(String(decoding: file.data, as: UTF8.self), dryRun: dryRun, progress: nil)
-        let refused = report.fileError != nil || !report.rejected.isEmpty
-        return importPage(context: context, dryRun: dryRun, report: report, status: refused ? .unprocessableContent : .ok)
+        let id = runs.start(fileName: file.fileName, dryRun: dryRun, by: actor, at: services.config.clock.now())
+        let text = String(decoding: file.data, as: UTF8.self)
+        let runs = runs, importer = AssetImport(database: services.database, clock: services.config.clock), logger = services.logger
+        Task {
+            do {
+                let report = try await importer.run(text, dryRun: dryRun) { processed, total in runs.progress(id, processed: processed, total: total) }
+                runs.finish(id, .finished(report))
+            } catch {
+                logger.error("Asset import \(id) by user \(actor.id) failed: \(error)")
+                runs.finish(id, .failed("The import stopped: \((error as? APIError)?.messages.joined(separator: " ") ?? String(describing: error))"))
+            }
+        }
+        return seeOther("/agent/assets/imports/\(id)")
+    }
+
+    /// One import: its progress while it runs (the page refreshes itself), then its report.
+    @Sendable func importRun(_ request: Request, context: CasebookContext) async throws -> Response {
+        let actor = try context.require(.manageInventory)
+        let id = try context.parameters.require("id")
+        guard let run = runs.find(id, for: actor) else { throw WebError(.notFound, "We could not find that import.") }
+        switch run.outcome {
+        case .running:
+            var page = ImportPage(chrome: Chrome(title: "Importing assets", context: context), dryRun: run.dryRun,
+                                  columns: AssetImport.columns.joined(separator: ", "), done: false, rows: 0, imported: 0, summary: nil,
+                                  rejected: [], hasRejected: false, moreRejected: nil)
+            page.running = true
+            page.hasTotal = run.total != nil
+            page.processed = run.processed
+            page.total = run.total ?? 0
+            page.progressText = run.total.map { "\(run.processed) of \($0) rows" } ?? "Reading the file…"
+            return renderer.page("asset-import", page)
+        case .failed(let message):
+            return importPage(context: context, dryRun: run.dryRun, errors: [message, "Nothing was imported."], status: .ok)
+        case .finished(let report):
+            return importPage(context: context, dryRun: run.dryRun, report: report)
+        }
     }
 }
 

@@ -310,9 +310,16 @@ extension PageTemplates {
         """#),
         ("asset-import", #"""
         {{<layout}}
+        {{$head}}{{#running}}<meta http-equiv="refresh" content="1">{{/running}}{{/head}}
         {{$main}}
         <p class="crumbs"><a href="/agent/assets">Assets</a> › Import</p>
         <h1>Import assets</h1>
+        {{#running}}
+        <p><label for="asset-import-progress">{{progressText}}</label>
+          <progress id="asset-import-progress"{{#hasTotal}} value="{{processed}}" max="{{total}}"{{/hasTotal}}>{{progressText}}</progress></p>
+        <p><small>This page refreshes itself until the import is done{{#dryRun}} (dry run){{/dryRun}}.</small></p>
+        {{/running}}
+        {{^running}}
         <p>A CSV file whose first row names the columns, in any order: {{columns}}. Every row is checked first; one bad row
           rejects the whole file, and nothing is imported until every row is right.</p>
         <form id="asset-import-form" method="post" action="/agent/assets/import" enctype="multipart/form-data">
@@ -336,6 +343,7 @@ extension PageTemplates {
           {{/hasRejected}}
         </section>
         {{/done}}
+        {{/running}}
         {{/main}}
         {{/layout}}
         """#),

@@ -59,6 +59,7 @@ struct TicketPageRoutes: Sendable {
             var panel = try await TicketRoutingPanel.load(ticket: ticket, actor: actor, tickets: tickets, agents: agents,
                                                           groups: names.groups, db: db)
             panel.hardware = try await TicketHardwarePanel.load(ticketID: id, now: clock.now(), names: names, db: db)
+            panel.followUps = try await TicketFollowUpPanel.load(ticketID: id, actor: actor, agents: agents, now: clock.now(), db: db)
             let orders = try await OrderReads(db: db).orders(customerID: f.requesterID, limit: 5)
             return Loaded(ticket: ticket, audits: audits, comments: byID, names: names, agents: agents,
                           organization: organization ?? nil, requesterTickets: others, requesterOrders: orders, macros: try await MacroStore(db: db).list(),
@@ -116,6 +117,7 @@ struct TicketPageRoutes: Sendable {
         if query["linked"] != nil { notices.append("Asset linked to this ticket.") }
         if query["checklist"] != nil { notices.append("Troubleshooting results recorded.") }
         if let rma = Int(query["rma"] ?? "") { notices.append("RMA #\(rma) opened.") }
+        notices += TicketFollowUpPanel.notices(query)
         return await render(loaded, context: context, actor: actor, form: form, was: loaded.current,
                             seenAudit: loaded.latestAudit, notices: notices)
     }

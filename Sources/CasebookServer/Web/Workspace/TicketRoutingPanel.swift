@@ -60,6 +60,7 @@ struct TicketRoutingPanel: Sendable {
     /// The ticket's units, troubleshooting and RMAs. It rides on this panel because the ticket page model's template
     /// lookups are listed in `PageModels+Mustache`; the panel answers its own.
     var hardware = TicketHardwarePanel()
+    var followUps = TicketFollowUpPanel()
 
     static func load(ticket: TicketRecord, actor: Actor, tickets: TicketService, agents: [UserRecord], groups: [Int: String],
                      db: any SQLDatabase) async throws -> TicketRoutingPanel {
@@ -163,6 +164,7 @@ extension TicketRoutingPanel: MustacheParent {
         case "notesOwedSince": notesOwedSince
         case "handoverNote": handoverNote
         case "hardware": hardware
+        case "followUps": followUps
         default: nil
         }
     }

@@ -2,14 +2,14 @@ import CasebookCore
 import Foundation
 import Synchronization
 
-/// Shopify imports started from the browser, while they run and for a while after: what the progress page reads.
-/// In-process only (an import runs in the process that took the file); running imports are always kept, finished
-/// ones only the latest `keepFinished`.
-final class ShopifyImportRuns: Sendable {
+/// Imports started from the browser (Shopify orders, assets), while they run and for a while after: what the progress
+/// page reads. In-process only (an import runs in the process that took the file); running imports are always kept,
+/// finished ones only the latest `keepFinished`.
+final class ImportRuns<Report: Sendable>: Sendable {
     struct Run: Sendable {
         enum Outcome: Sendable {
             case running
-            case finished(ShopifyImport.Report)
+            case finished(Report)
             /// The import threw (a database failure, say): nothing was committed.
             case failed(String)
         }
@@ -70,3 +70,5 @@ final class ShopifyImportRuns: Sendable {
         runs.withLock { runs in runs.filter { $0.visible(to: actor) }.reversed() }
     }
 }
+
+typealias ShopifyImportRuns = ImportRuns<ShopifyImport.Report>
