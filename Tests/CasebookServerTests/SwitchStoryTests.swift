@@ -125,6 +125,9 @@ struct SwitchStoryTests {
             let mails = try await app.database.read { db in try await OutboxStore(db: db).messages(to: "owen.pryce@brightbeam.example") }
             #expect(mails.contains { $0.kind == "decision" && $0.subject.contains("Decision on #\(ticket)") }, "\(mails.map(\.subject))")
             #expect(try await app.endUserA.get("/api/v2/decisions").status == .forbidden)
+            let customerPage = try await app.signedIn(TestApp.agentEmail).get("/agent/users/\(app.endUserA.id)")
+            #expect(customerPage.contains("id=\"customer-decisions\"") && customerPage.contains("data-decision-id=\"\(decision["id"]?.intValue ?? 0)\"")
+                    && customerPage.contains("Replacement requires completed troubleshooting"), "the customer's page shows the decision to staff")
 
             // The customer's agreement, then the replacement ships ahead of the return.
             #expect(try await app.agent.post("/api/v2/rmas/\(rmaID)/obligation_acceptance", ["acceptance": ["via": "verbal"]]).status

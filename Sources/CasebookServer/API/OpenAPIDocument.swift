@@ -8571,6 +8571,353 @@ enum OpenAPIDocument {
               }
             }
           }
+        },
+        "/api/v2/conduct_outcomes": {
+          "get": {
+            "operationId": "listConductOutcomes",
+            "summary": "The conduct policy's outcomes",
+            "tags": [
+              "Decisions"
+            ],
+            "description": "**Casebook extension.** What an agent may choose when flagging abusive conduct; `?active=true` for the active ones. Staff.",
+            "parameters": [
+              {
+                "name": "active",
+                "in": "query",
+                "schema": {
+                  "type": "boolean"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/ConductOutcomeList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createConductOutcome",
+            "summary": "Add an outcome to the conduct policy",
+            "tags": [
+              "Decisions"
+            ],
+            "description": "**Casebook extension.** `label` (unique), `action` (warning_sent, interaction_ended, email_only — the customer is then contacted only by email —, or exclusion — an exclusion rule keeps the customer from the affected agent), `description`. Admins.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/ConductOutcomeEnvelope"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/ConductOutcomeResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/conduct_outcomes/{id}": {
+          "put": {
+            "operationId": "updateConductOutcome",
+            "summary": "Change or retire an outcome",
+            "tags": [
+              "Decisions"
+            ],
+            "description": "**Casebook extension.** Fields as on create, and `active`. Admins.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/ConductOutcomeEnvelope"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/ConductOutcomeResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/conduct_records": {
+          "get": {
+            "operationId": "listConductRecords",
+            "summary": "Conduct records",
+            "tags": [
+              "Decisions"
+            ],
+            "description": "**Casebook extension.** Filters: customer_id, ticket_id. Staff only; never shown to customers. Offset or cursor pages.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/Page"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PerPage"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageSize"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageAfter"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageBefore"
+              },
+              {
+                "name": "customer_id",
+                "in": "query",
+                "schema": {
+                  "type": "integer"
+                }
+              },
+              {
+                "name": "ticket_id",
+                "in": "query",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/ConductRecordList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "post": {
+            "operationId": "flagConduct",
+            "summary": "Flag abusive conduct",
+            "tags": [
+              "Decisions"
+            ],
+            "description": "**Casebook extension.** `{\"conduct_record\": {\"ticket_id\", \"kind\": \"threat\"|\"insult\"|\"harassment\", \"comment_id\" (the evidence: a comment or call log on that ticket), \"outcome_id\", \"note\", \"affected_agent_id\"}}`. In one transaction: the record, what the outcome does (an exclusion rule, or the customer marked contact-by-email-only), an internal notice on the ticket, and a notification and email to the leads of the ticket's group. Staff.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/ConductRecordEnvelope"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/ConductRecordResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/conduct_records/{id}": {
+          "get": {
+            "operationId": "showConductRecord",
+            "summary": "Show a conduct record",
+            "tags": [
+              "Decisions"
+            ],
+            "description": "**Casebook extension.** Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/ConductRecordResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/conduct_records/{id}/handover": {
+          "post": {
+            "operationId": "handOverAfterConduct",
+            "summary": "Hand the ticket over",
+            "tags": [
+              "Decisions"
+            ],
+            "description": "**Casebook extension.** `{\"handover\": {\"note\"}}`, the body optional: the ticket leaves the agent (back to its group's queue; exclusion rules keep it from the affected agent), the note becoming an internal note. A note is required while the case notes are owed. The agent who flagged it, the assignee, or a lead.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": false,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/ConductHandoverEnvelope"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/ConductHandoverResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
         }
       },
       "components": {
@@ -17315,6 +17662,248 @@ enum OpenAPIDocument {
             "required": [
               "remote_session"
             ]
+          },
+          "ConductOutcome": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "label": {
+                "type": "string"
+              },
+              "action": {
+                "type": "string",
+                "enum": [
+                  "warning_sent",
+                  "interaction_ended",
+                  "email_only",
+                  "exclusion"
+                ]
+              },
+              "action_text": {
+                "type": "string"
+              },
+              "description": {
+                "type": "string"
+              },
+              "active": {
+                "type": "boolean"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              }
+            }
+          },
+          "ConductOutcomeEnvelope": {
+            "type": "object",
+            "properties": {
+              "conduct_outcome": {
+                "type": "object",
+                "properties": {
+                  "label": {
+                    "type": "string"
+                  },
+                  "action": {
+                    "type": "string",
+                    "enum": [
+                      "warning_sent",
+                      "interaction_ended",
+                      "email_only",
+                      "exclusion"
+                    ]
+                  },
+                  "description": {
+                    "type": "string"
+                  },
+                  "active": {
+                    "type": "boolean"
+                  }
+                }
+              }
+            },
+            "required": [
+              "conduct_outcome"
+            ]
+          },
+          "ConductOutcomeResponse": {
+            "type": "object",
+            "properties": {
+              "conduct_outcome": {
+                "$ref": "\u0023/components/schemas/ConductOutcome"
+              }
+            }
+          },
+          "ConductOutcomeList": {
+            "type": "object",
+            "properties": {
+              "conduct_outcomes": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/ConductOutcome"
+                }
+              },
+              "count": {
+                "type": "integer"
+              }
+            }
+          },
+          "ConductRecord": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "ticket_id": {
+                "type": "integer"
+              },
+              "customer_id": {
+                "type": "integer"
+              },
+              "affected_agent_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "flagged_by_id": {
+                "type": "integer"
+              },
+              "kind": {
+                "type": "string",
+                "enum": [
+                  "threat",
+                  "insult",
+                  "harassment"
+                ]
+              },
+              "comment_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "outcome_id": {
+                "type": "integer"
+              },
+              "outcome": {
+                "type": "object",
+                "properties": {
+                  "label": {
+                    "type": "string"
+                  },
+                  "action": {
+                    "type": "string"
+                  }
+                }
+              },
+              "note": {
+                "type": "string"
+              },
+              "exclusion_rule_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time",
+                "nullable": true
+              }
+            }
+          },
+          "ConductRecordEnvelope": {
+            "type": "object",
+            "properties": {
+              "conduct_record": {
+                "type": "object",
+                "properties": {
+                  "ticket_id": {
+                    "type": "integer"
+                  },
+                  "kind": {
+                    "type": "string"
+                  },
+                  "comment_id": {
+                    "type": "integer"
+                  },
+                  "outcome_id": {
+                    "type": "integer"
+                  },
+                  "note": {
+                    "type": "string"
+                  },
+                  "affected_agent_id": {
+                    "type": "integer"
+                  }
+                },
+                "required": [
+                  "ticket_id",
+                  "kind",
+                  "outcome_id"
+                ]
+              }
+            },
+            "required": [
+              "conduct_record"
+            ]
+          },
+          "ConductRecordResponse": {
+            "type": "object",
+            "properties": {
+              "conduct_record": {
+                "$ref": "\u0023/components/schemas/ConductRecord"
+              }
+            }
+          },
+          "ConductRecordList": {
+            "type": "object",
+            "properties": {
+              "conduct_records": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/ConductRecord"
+                }
+              },
+              "count": {
+                "type": "integer"
+              },
+              "next_page": {
+                "type": "string",
+                "nullable": true
+              },
+              "previous_page": {
+                "type": "string",
+                "nullable": true
+              },
+              "meta": {
+                "type": "object"
+              },
+              "links": {
+                "type": "object"
+              }
+            }
+          },
+          "ConductHandoverEnvelope": {
+            "type": "object",
+            "properties": {
+              "handover": {
+                "type": "object",
+                "properties": {
+                  "note": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          },
+          "ConductHandoverResponse": {
+            "type": "object",
+            "properties": {
+              "conduct_record": {
+                "$ref": "\u0023/components/schemas/ConductRecord"
+              },
+              "ticket": {
+                "type": "object"
+              }
+            }
           }
         }
       }

@@ -62,7 +62,8 @@ enum DemoHardware {
                                                   actor: Actor(id: setup.linda.id, role: setup.linda.role), db: db)
             rma = try await rmas.ship(rmaID: rma.id, tracking: "1Z999AA10123456784", actor: lead, db: db)
             rma = try await rmas.receive(rmaID: rma.id, note: "original unit back with the prepaid label", actor: lead, db: db)
-            _ = try await rmas.inspect(rmaID: rma.id, outcome: .faultConfirmed, note: "bench test: ports 13-24 drop on 4.2.1", actor: lead, db: db)
+            rma = try await rmas.inspect(rmaID: rma.id, outcome: .faultConfirmed, note: "bench test: ports 13-24 drop on 4.2.1", actor: lead, db: db)
+            _ = try await rmas.close(rmaID: rma.id, note: "fault confirmed; the replacement stays with the customer", actor: lead, db: db)
         }
     }
 }

@@ -7,6 +7,17 @@ extension PageTemplates {
         <p class="person" id="user-card">{{#email}}<a href="mailto:{{email}}">{{email}}</a> · {{/email}}{{role}}{{#organization}} · {{organization}}{{/organization}}</p>
         {{#notes}}<p class="notes">{{notes}}</p>{{/notes}}
         {{#conduct}}{{> conduct-records}}{{/conduct}}
+        {{#decisions}}
+        <section class="decision-banner customer-decisions" id="customer-decisions" aria-labelledby="customer-decisions-heading">
+          <h2 id="customer-decisions-heading">Decisions on the record</h2>
+          <ul>
+            {{#rows}}<li class="decision" data-decision-id="{{id}}"><strong>{{kind}}:</strong> {{what}}{{#hasTicket}} (<a href="/agent/tickets/{{ticketID}}">#{{ticketID}}</a>){{/hasTicket}}
+              <br><span class="decision-rule">Departs from: {{rule}}</span> <span class="decision-reason">Why: {{reason}}</span>
+              <br><small>{{who}}, <time datetime="{{whenISO}}">{{when}}</time>{{#hasOutcome}} · Outcome: {{outcome}}{{/hasOutcome}}</small></li>{{/rows}}
+            {{^hasRows}}<li class="empty">No decisions</li>{{/hasRows}}
+          </ul>
+        </section>
+        {{/decisions}}
         <section aria-labelledby="user-tickets-heading">
           <h2 id="user-tickets-heading">{{#isCustomer}}Their tickets{{/isCustomer}}{{^isCustomer}}Tickets assigned{{/isCustomer}}</h2>
           <ul id="user-tickets">

@@ -31,6 +31,8 @@ struct UserPageRoutes: Sendable {
         var reason: String
         /// A customer's conduct records and "contact only by email" mark (nil for staff).
         var conduct: ConductSection?
+        /// Decisions on the record about this customer (nil for staff).
+        var decisions: DecisionSection?
     }
 
     func register(on web: RouterGroup<CasebookContext>) {
@@ -82,7 +84,8 @@ struct UserPageRoutes: Sendable {
                 canManageExclusions: customer && actor.role.allows(.manageExclusions),
                 agentOptions: agents.map { Option(value: String($0.id), label: $0.name, selected: false) },
                 hasOrganization: user.organizationID != nil, reason: reason,
-                conduct: customer ? try await ConductSection.load(customerID: id, db: db) : nil)
+                conduct: customer ? try await ConductSection.load(customerID: id, db: db) : nil,
+                decisions: customer ? try await DecisionSection.load(customerID: id, db: db) : nil)
         }
         return renderer.page("user", page, status: status)
     }
