@@ -96,25 +96,22 @@ struct ConductStore: Sendable {
         var customerID: Int?
         var ticketID: Int?
 
-        var sql: SQLQueryString {
-            var sql: SQLQueryString = "1 = 1"
-            if let customerID { sql.appendInterpolation(" AND customer_id = \(bind: customerID)" as SQLQueryString) }
-            if let ticketID { sql.appendInterpolation(" AND ticket_id = \(bind: ticketID)" as SQLQueryString) }
+        var sql: SQLFilter {
+            var sql = SQLFilter()
+            sql.equal("customer_id", customerID)
+            sql.equal("ticket_id", ticketID)
             return sql
         }
     }
 
+    static let paged = FilteredList(from: "conduct_records", decode: decodeRecord)
+
     /// In the order they were flagged; `afterID` pages by cursor.
     func list(_ filter: Filter, limit: Int, offset: Int, afterID: Int?) async throws -> [ConductRecord] {
-        let cursor: SQLQueryString = afterID.map { " AND id > \(bind: $0)" } ?? ""
-        return try await db.raw("""
-            SELECT * FROM conduct_records WHERE \(filter.sql)\(cursor) ORDER BY id LIMIT \(bind: limit) OFFSET \(bind: offset)
-            """).all().map(Self.decodeRecord)
+        try await Self.paged.page(db, filter.sql, limit: limit, offset: offset, afterID: afterID)
     }
 
-    func count(_ filter: Filter) async throws -> Int {
-        try await db.raw("SELECT COUNT(*) AS n FROM conduct_records WHERE \(filter.sql)").first()?.decode(column: "n", as: Int.self) ?? 0
-    }
+    func count(_ filter: Filter) async throws -> Int { try await Self.paged.count(db, filter.sql) }
 
     /// A customer's records, newest first, as their page shows them.
     func recent(customerID: Int, limit: Int) async throws -> [ConductRecord] {

@@ -49,27 +49,24 @@ struct DecisionStore: Sendable {
         var decidedByID: Int?
         var kind: DecisionKind?
 
-        var sql: SQLQueryString {
-            var sql: SQLQueryString = "1 = 1"
-            if let ticketID { sql.appendInterpolation(" AND ticket_id = \(bind: ticketID)" as SQLQueryString) }
-            if let customerID { sql.appendInterpolation(" AND customer_id = \(bind: customerID)" as SQLQueryString) }
-            if let decidedByID { sql.appendInterpolation(" AND decided_by_id = \(bind: decidedByID)" as SQLQueryString) }
-            if let kind { sql.appendInterpolation(" AND kind = \(bind: kind.rawValue)" as SQLQueryString) }
+        var sql: SQLFilter {
+            var sql = SQLFilter()
+            sql.equal("ticket_id", ticketID)
+            sql.equal("customer_id", customerID)
+            sql.equal("decided_by_id", decidedByID)
+            sql.equal("kind", kind?.rawValue)
             return sql
         }
     }
 
+    static let paged = FilteredList(from: "decisions", decode: decode)
+
     /// In the order they were made; `afterID` pages by cursor.
     func list(_ filter: Filter, limit: Int, offset: Int, afterID: Int?) async throws -> [DecisionRecord] {
-        let cursor: SQLQueryString = afterID.map { " AND id > \(bind: $0)" } ?? ""
-        return try await db.raw("""
-            SELECT * FROM decisions WHERE \(filter.sql)\(cursor) ORDER BY id LIMIT \(bind: limit) OFFSET \(bind: offset)
-            """).all().map(Self.decode)
+        try await Self.paged.page(db, filter.sql, limit: limit, offset: offset, afterID: afterID)
     }
 
-    func count(_ filter: Filter) async throws -> Int {
-        try await db.raw("SELECT COUNT(*) AS n FROM decisions WHERE \(filter.sql)").first()?.decode(column: "n", as: Int.self) ?? 0
-    }
+    func count(_ filter: Filter) async throws -> Int { try await Self.paged.count(db, filter.sql) }
 
     /// What came of the decisions about one subject (an RMA's inspection), so the report can show it.
     func setOutcome(subjectType: String, subjectID: Int, outcome: String) async throws {

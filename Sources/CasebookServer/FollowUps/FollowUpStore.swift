@@ -72,31 +72,28 @@ struct FollowUpStore: Sendable {
         var ticketID: Int?
         var status: FollowUpStatus?
 
-        var sql: SQLQueryString {
-            var sql: SQLQueryString = "1 = 1"
-            if let ownerID { sql.appendInterpolation(" AND owner_id = \(bind: ownerID)" as SQLQueryString) }
-            if let ticketID { sql.appendInterpolation(" AND ticket_id = \(bind: ticketID)" as SQLQueryString) }
-            if let status { sql.appendInterpolation(" AND status = \(bind: status.rawValue)" as SQLQueryString) }
+        var sql: SQLFilter {
+            var sql = SQLFilter()
+            sql.equal("owner_id", ownerID)
+            sql.equal("ticket_id", ticketID)
+            sql.equal("status", status?.rawValue)
             return sql
         }
     }
 
+    static let paged = FilteredList(from: "follow_ups", decode: decode)
+
     /// In the order they were made; `afterID` pages by cursor.
     func list(_ filter: Filter, limit: Int, offset: Int, afterID: Int?) async throws -> [FollowUpRecord] {
-        let cursor: SQLQueryString = afterID.map { " AND id > \(bind: $0)" } ?? ""
-        return try await db.raw("""
-            SELECT * FROM follow_ups WHERE \(filter.sql)\(cursor) ORDER BY id LIMIT \(bind: limit) OFFSET \(bind: offset)
-            """).all().map(Self.decode)
+        try await Self.paged.page(db, filter.sql, limit: limit, offset: offset, afterID: afterID)
     }
 
-    func count(_ filter: Filter) async throws -> Int {
-        try await db.raw("SELECT COUNT(*) AS n FROM follow_ups WHERE \(filter.sql)").first()?.decode(column: "n", as: Int.self) ?? 0
-    }
+    func count(_ filter: Filter) async throws -> Int { try await Self.paged.count(db, filter.sql) }
 
     /// For a person's or a ticket's list: open ones first, soonest due first; then the closed ones, latest first.
     func worklist(_ filter: Filter, limit: Int) async throws -> [FollowUpRecord] {
         try await db.raw("""
-            SELECT * FROM follow_ups WHERE \(filter.sql)
+            SELECT * FROM follow_ups WHERE \(filter.sql.sql)
             ORDER BY CASE WHEN status = 'open' THEN 0 ELSE 1 END,
                 CASE WHEN status = 'open' THEN due_at ELSE -COALESCE(closed_at, updated_at) END, id
             LIMIT \(bind: limit)

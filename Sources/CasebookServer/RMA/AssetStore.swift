@@ -83,24 +83,22 @@ struct AssetStore: Sendable {
         var organizationID: Int?
         var serial: String?
 
-        var sql: SQLQueryString {
-            var sql: SQLQueryString = "1 = 1"
-            if let customerID { sql.appendInterpolation(" AND customer_id = \(bind: customerID)" as SQLQueryString) }
-            if let organizationID { sql.appendInterpolation(" AND organization_id = \(bind: organizationID)" as SQLQueryString) }
-            if let serial { sql.appendInterpolation(" AND serial = \(bind: serial)" as SQLQueryString) }
+        var sql: SQLFilter {
+            var sql = SQLFilter()
+            sql.equal("customer_id", customerID)
+            sql.equal("organization_id", organizationID)
+            sql.equal("serial", serial)
             return sql
         }
     }
 
+    static let paged = FilteredList(from: "assets", decode: decode)
+
     func list(_ filter: Filter, limit: Int, offset: Int, afterID: Int?) async throws -> [AssetRecord] {
-        let cursor: SQLQueryString = afterID.map { " AND id > \(bind: $0)" } ?? ""
-        return try await db.raw("SELECT * FROM assets WHERE \(filter.sql)\(cursor) ORDER BY id LIMIT \(bind: limit) OFFSET \(bind: offset)")
-            .all().map(Self.decode)
+        try await Self.paged.page(db, filter.sql, limit: limit, offset: offset, afterID: afterID)
     }
 
-    func count(_ filter: Filter) async throws -> Int {
-        try await db.raw("SELECT COUNT(*) AS n FROM assets WHERE \(filter.sql)").first()?.decode(column: "n", as: Int.self) ?? 0
-    }
+    func count(_ filter: Filter) async throws -> Int { try await Self.paged.count(db, filter.sql) }
 
     static func decode(_ row: any SQLRow) throws -> AssetRecord {
         AssetRecord(

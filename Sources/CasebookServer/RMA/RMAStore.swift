@@ -92,31 +92,27 @@ struct RMAStore: Sendable {
         /// Requests waiting for someone of at most this role (the approvals queue of a lead lists agent- and lead-level).
         var approvableBy: Role?
 
-        var sql: SQLQueryString {
-            var sql: SQLQueryString = "1 = 1"
-            if let status { sql.appendInterpolation(" AND r.status = \(bind: status.rawValue)" as SQLQueryString) }
-            if let ticketID { sql.appendInterpolation(" AND r.ticket_id = \(bind: ticketID)" as SQLQueryString) }
-            if let assetID { sql.appendInterpolation(" AND r.asset_id = \(bind: assetID)" as SQLQueryString) }
-            if let customerID {
-                sql.appendInterpolation(" AND r.ticket_id IN (SELECT id FROM tickets WHERE requester_id = \(bind: customerID))" as SQLQueryString)
-            }
+        var sql: SQLFilter {
+            var sql = SQLFilter()
+            sql.equal("r.status", status?.rawValue)
+            sql.equal("r.ticket_id", ticketID)
+            sql.equal("r.asset_id", assetID)
+            if let customerID { sql.add("r.ticket_id IN (SELECT id FROM tickets WHERE requester_id = \(bind: customerID))") }
             if let approvableBy {
                 let roles = Role.allCases.filter { $0.isStaff && $0.rank <= approvableBy.rank }.map(\.rawValue)
-                sql.appendInterpolation(" AND r.status = 'requested' AND r.approver_role IN (\(binds: roles))" as SQLQueryString)
+                sql.add("r.status = 'requested' AND r.approver_role IN (\(binds: roles))")
             }
             return sql
         }
     }
 
+    static let paged = FilteredList(from: "rmas r", id: "r.id", decode: decode)
+
     func list(_ filter: Filter, limit: Int, offset: Int, afterID: Int?) async throws -> [RMARecord] {
-        let cursor: SQLQueryString = afterID.map { " AND r.id > \(bind: $0)" } ?? ""
-        return try await db.raw("SELECT r.* FROM rmas r WHERE \(filter.sql)\(cursor) ORDER BY r.id LIMIT \(bind: limit) OFFSET \(bind: offset)")
-            .all().map(Self.decode)
+        try await Self.paged.page(db, filter.sql, limit: limit, offset: offset, afterID: afterID)
     }
 
-    func count(_ filter: Filter) async throws -> Int {
-        try await db.raw("SELECT COUNT(*) AS n FROM rmas r WHERE \(filter.sql)").first()?.decode(column: "n", as: Int.self) ?? 0
-    }
+    func count(_ filter: Filter) async throws -> Int { try await Self.paged.count(db, filter.sql) }
 
     /// Units due back before `now` whose customer has not been reminded since `remindedBefore`.
     func overdue(now: Int64, remindedBefore: Int64, limit: Int) async throws -> [RMARecord] {
