@@ -150,6 +150,10 @@ struct SwitchStoryTests {
                 $0["public"] == .bool(true) && $0["body"]?.stringValue?.contains("A reminder about RMA #\(rmaID)") == true
             } == true, "\(comments.text)")
             #expect(try await lead.get("/api/v2/notifications")["notifications"]?.arrayValue?.contains { $0["kind"]?.stringValue == "rma_overdue" } == true)
+            let tasks = try await lead.get("/api/v2/follow_ups?owner_id=\(lead.id)&status=open")
+            #expect(tasks["follow_ups"]?.arrayValue?.contains {
+                $0["ticket_id"]?.intValue == ticket && $0["title"]?.stringValue?.contains("RMA #\(rmaID)") == true
+            } == true, "a follow-up task for the owner: \(tasks.text)")
             #expect(try await RMAService(tickets: app.services.tickets, clock: app.services.config.clock).remindOverdue(database: app.database) == 0,
                     "not again the same day")
 

@@ -18,6 +18,12 @@ struct FollowUpService: Sendable {
         remoteSupportURL = services.config.remoteSupportURL
     }
 
+    /// For follow-ups Casebook sets itself (an overdue RMA return), where no remote sessions are recorded.
+    init(tickets: TicketService, clock: AppClock) {
+        self.tickets = tickets
+        self.clock = clock
+    }
+
     struct Input: Sendable {
         var title: String
         var dueAt: Int64?

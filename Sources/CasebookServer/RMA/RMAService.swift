@@ -277,6 +277,13 @@ struct RMAService: Sendable {
                     _ = try await tickets.update(rma.ticketID, ["comment": ["body": .string(body), "public": true]],
                                                  actor: Actor(id: ownerUser.id, role: ownerUser.role), via: .api, db: db)
                 }
+                if ownerUser.active, ownerUser.role.isStaff, let ticket = try await TicketStore(db: db).load(id: rma.ticketID), ticket.fields.status < .closed {
+                    _ = try await FollowUpService(tickets: tickets, clock: clock).create(
+                        ticketID: rma.ticketID,
+                        .init(title: "Chase the faulty unit \(asset?.serial ?? "") for RMA #\(rma.id) (due \(dueDay))", dueAt: now + 86_400_000,
+                              ownerID: owner, note: "The customer was reminded on \(Self.day(now))."),
+                        actor: Actor(id: ownerUser.id, role: ownerUser.role), db: db)
+                }
                 try await DecisionStore(db: db).notify(userIDs: [owner], kind: "rma_overdue",
                                                        text: "Task: RMA #\(rma.id) — the faulty unit \(asset?.serial ?? "") was due on \(dueDay). The customer was reminded; follow up.",
                                                        ticketID: rma.ticketID, link: "/agent/rmas/\(rma.id)", at: now)
