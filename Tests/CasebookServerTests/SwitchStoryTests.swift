@@ -45,9 +45,11 @@ struct SwitchStoryTests {
             let manager = try await app.person("Mona Manager", role: .manager)
             let owner = try await app.person("Abe Accounts", role: .agent)
             let (_, assetID) = try await Self.switchOnRecord(app, lead: lead)
-            try await app.database.write { db in
-                try await db.raw("UPDATE organizations SET account_owner_id = \(bind: owner.id) WHERE name = 'Northwind'").run()
-            }
+            let org = try #require(try await app.admin.get("/api/v2/users/\(app.endUserA.id)")["user"]?["organization_id"]?.intValue)
+            #expect(try await app.admin.put("/api/v2/organizations/\(org)", ["organization": ["account_owner_id": .int(app.endUserB.id)]]).status
+                    == .unprocessableContent, "an account owner is staff")
+            let owned = try await app.admin.put("/api/v2/organizations/\(org)", ["organization": ["account_owner_id": .int(owner.id)]])
+            #expect(owned["organization"]?["account_owner_id"]?.intValue == owner.id, "\(owned.text)")
 
             // The customer writes about the serial: the ticket is linked to his switch.
             let ticket = try await app.endUserA.createTicket(["subject": "Switch MS24-00417 dropping every port",

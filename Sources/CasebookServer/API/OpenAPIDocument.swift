@@ -10636,6 +10636,11 @@ enum OpenAPIDocument {
               "updated_at": {
                 "type": "string",
                 "format": "date-time"
+              },
+              "account_owner_id": {
+                "type": "integer",
+                "nullable": true,
+                "description": "**Casebook extension.** The staff member who owns the account; told of every decision on the organization's tickets."
               }
             },
             "required": [
@@ -10681,6 +10686,11 @@ enum OpenAPIDocument {
                     "type": "string"
                   }
                 ]
+              },
+              "account_owner_id": {
+                "type": "integer",
+                "nullable": true,
+                "description": "**Casebook extension.** The staff member who owns the account; told of every decision on the organization's tickets."
               }
             },
             "example": {

@@ -140,6 +140,7 @@ enum Present {
             "id": .int(r.id), "url": .string("\(base)/api/v2/organizations/\(r.id).json"), "name": .string(r.name),
             "external_id": JSONValue(r.externalID), "domain_names": JSONValue(r.domains), "details": .string(r.details),
             "notes": .string(r.notes), "shared_tickets": .bool(r.sharedTickets), "shared_comments": .bool(r.sharedTickets),
+            "account_owner_id": JSONValue(r.accountOwnerID),
             "group_id": nil, "tags": [], "organization_fields": [:],
             "created_at": time(r.createdAt), "updated_at": time(r.updatedAt),
         ]

@@ -10,6 +10,8 @@ struct OrganizationRecord: Sendable, Equatable {
     var notes: String
     var sharedTickets: Bool
     var domains: [String]
+    /// The staff member who owns the account: told of every decision on its tickets.
+    var accountOwnerID: Int? = nil
     var createdAt: Int64
     var updatedAt: Int64
 }
@@ -28,6 +30,7 @@ struct OrganizationStore: Sendable {
                 notes: try row.decode(column: "notes", as: String.self),
                 sharedTickets: try row.decode(column: "shared_tickets", as: Bool.self),
                 domains: [],
+                accountOwnerID: try row.decode(column: "account_owner_id", as: Int?.self),
                 createdAt: try row.decode(column: "created_at", as: Int64.self),
                 updatedAt: try row.decode(column: "updated_at", as: Int64.self))
         }
@@ -45,7 +48,7 @@ struct OrganizationStore: Sendable {
         return records
     }
 
-    static let columns = "id, name, external_id, details, notes, shared_tickets, created_at, updated_at"
+    static let columns = "id, name, external_id, details, notes, shared_tickets, account_owner_id, created_at, updated_at"
 
     func find(id: Int) async throws -> OrganizationRecord? {
         try await decode(db.raw("SELECT \(unsafeRaw: Self.columns) FROM organizations WHERE id = \(bind: id)").all()).first
@@ -125,7 +128,7 @@ struct OrganizationStore: Sendable {
         try await db.raw("""
             UPDATE organizations SET name = \(bind: org.name), name_key = \(bind: org.name.lowercased()),
                 external_id = \(bind: org.externalID), details = \(bind: org.details), notes = \(bind: org.notes),
-                shared_tickets = \(bind: org.sharedTickets), updated_at = \(bind: Timestamp.now)
+                shared_tickets = \(bind: org.sharedTickets), account_owner_id = \(bind: org.accountOwnerID), updated_at = \(bind: Timestamp.now)
             WHERE id = \(bind: org.id)
             """).run()
         try await setDomains(id: org.id, domains: org.domains)

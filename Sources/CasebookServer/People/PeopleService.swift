@@ -105,6 +105,14 @@ struct PeopleService: Sendable {
             for domain in domains ?? [] where !domain.contains(".") || domain.contains("@") || domain.contains(" ") {
                 reader.errors.add("domain_names", error: "InvalidValue", "Domain names: '\(domain)' is not a domain")
             }
+            // Casebook's own field: the staff member told of every decision on the organization's tickets.
+            let ownerValue = object["account_owner_id"]
+            if let value = ownerValue, !value.isNull {
+                let owner = try await value.intValue.asyncMap { try await UserStore(db: db).find(id: $0) } ?? nil
+                if owner == nil || owner?.role.isStaff != true {
+                    reader.errors.add("account_owner_id", error: "InvalidValue", "Account owner: not a staff member's id")
+                }
+            }
             if !reader.errors.isEmpty { throw APIError.invalid(reader.errors) }
             var existing: OrganizationRecord?
             if let existingID {
@@ -130,6 +138,7 @@ struct PeopleService: Sendable {
                 if let notes { org.notes = notes }
                 if let shared { org.sharedTickets = shared }
                 if let domains { org.domains = domains }
+                if let ownerValue { org.accountOwnerID = ownerValue.intValue }
                 if org.name.trimmingCharacters(in: .whitespaces).isEmpty {
                     throw APIError.invalid("name", "Name: cannot be blank", error: "BlankValue")
                 }
@@ -141,6 +150,9 @@ struct PeopleService: Sendable {
             }
             let id = try await store.insert(name: name, externalID: externalID ?? nil, details: details ?? "",
                                             notes: notes ?? "", sharedTickets: shared ?? false, domains: domains ?? [])
+            if let owner = ownerValue?.intValue {
+                try await db.raw("UPDATE organizations SET account_owner_id = \(bind: owner) WHERE id = \(bind: id)").run()
+            }
             // End-users already on file with a matching address join the new organization.
             for domain in domains ?? [] {
                 try await db.raw("""
