@@ -121,6 +121,16 @@ struct WebPermissionMatrixTests {
         ]
     }
 
+    /// Refused forms (a blank months, no out-of-warranty role) answer 422 to whoever may use them, and save nothing.
+    static func warrantyRoutes(product: Int) -> [Route] {
+        [
+            Route(method: .get, path: "/agent/warranties", rule: .permission(.useWorkspace)),
+            Route(method: .post, path: "/agent/warranties/\(product)", rule: .permission(.manageInventory), form: [("months", "")]),
+            Route(method: .get, path: "/admin/rma-policy", rule: .permission(.managePolicies)),
+            Route(method: .post, path: "/admin/rma-policy", rule: .permission(.managePolicies), form: [("tiers_repair", "any agent")]),
+        ]
+    }
+
     static func allowed(_ who: Who, _ rule: Rule) -> Bool {
         guard let role = who.role else { return false }
         switch rule {
@@ -142,7 +152,8 @@ struct WebPermissionMatrixTests {
             let macro = try await app.database.write { db in
                 try await MacroStore(db: db).insert(title: "Matrix", actions: MacroActions(status: "pending"))
             }
-            _ = try await app.admin.post("/api/v2/products", ["product": ["name": "Switch", "variants": [["sku": "SW-8", "price": 19900]]]])
+            let product = try await app.admin.post("/api/v2/products", ["product": ["name": "Switch", "variants": [["sku": "SW-8", "price": 19900]]]])
+            let productID = try #require(product["product"]?["id"]?.intValue, "\(product.text)")
             let order = try await app.agent.post("/api/v2/orders", ["order": ["customer_id": .int(app.endUserA.id), "lines": [["sku": "SW-8", "quantity": 1]]]])
             let orderID = try #require(order["order"]?["id"]?.intValue, "\(order.text)")
             let receipt = try await app.admin.post("/api/v2/stock_receipts", ["stock_receipt": ["supplier": "S", "lines": [["sku": "SW-8", "expected": 1, "received": 1]]]])
@@ -165,7 +176,7 @@ struct WebPermissionMatrixTests {
                     _ = try await browser.get("/sign-in")
                 }
                 for route in Self.routes(ticket: ticket, userID: app.endUserB.id, macro: macro, order: orderID, receipt: receiptID)
-                    + Self.rmaRoutes(rma: rmaID, asset: assetID) {
+                    + Self.rmaRoutes(rma: rmaID, asset: assetID) + Self.warrantyRoutes(product: productID) {
                     let page = route.method == .get ? try await browser.get(route.path) : try await browser.post(route.path, route.form)
                     let allowed = Self.allowed(who, route.rule)
                     let denied: Bool

@@ -96,6 +96,8 @@ public func buildRouter(config: AppConfig, database: Database, logger: Logger,
     DecisionPageRoutes(services: services, renderer: renderer).register(on: web)
     FollowUpPageRoutes(services: services, renderer: renderer).register(on: web)
     AssetPageRoutes(services: services, renderer: renderer).register(on: web)
+    WarrantyPageRoutes(services: services, renderer: renderer).register(on: web)
+    AdminRMAPolicyRoutes(services: services, renderer: renderer).register(on: web)
     PortalRMARoutes(services: services, renderer: renderer).register(on: web)
     return router
 }

@@ -228,27 +228,37 @@ struct HardwareAssetRoutes: Sendable {
         _ = try context.require(.manageInventory)
         let id = try context.parameters.id()
         let body = try await request.envelope("warranty", context: context)
-        var errors = FieldErrors()
-        guard let months = body["months"]?.intValue else { throw APIError.invalid("months", "Months: a whole number", error: "BlankValue") }
-        let terms = WarrantyTerms(months: months, coverage: body["coverage"]?.stringValue ?? "",
-                                  caveats: body["caveats"]?.arrayValue?.compactMap(\.stringValue) ?? [],
-                                  returnDays: body["return_days"]?.intValue ?? 14)
-        do throws(FieldErrors) { try terms.validate() } catch { errors.merge(error) }
-        for item in body["checklist"]?.arrayValue ?? [] {
-            for kind in item["required_for"]?.arrayValue ?? [] where kind.stringValue.flatMap(RMAKind.init(rawValue:)) == nil {
-                errors.add("checklist", error: "InvalidValue",
-                           "Checklist: required_for lists RMA kinds (\(RMAKind.allCases.map(\.rawValue).joined(separator: ", "))), not \(kind.text)")
-            }
+        let unknownKinds = (body["checklist"]?.arrayValue ?? []).flatMap { item in
+            (item["required_for"]?.arrayValue ?? []).filter { $0.stringValue.flatMap(RMAKind.init(rawValue:)) == nil }.map(\.text)
         }
-        let steps = AssetStore.checklist(from: body["checklist"])
+        let record = try await Self.saveWarranty(
+            productID: id, months: body["months"]?.intValue, coverage: body["coverage"]?.stringValue ?? "",
+            caveats: body["caveats"]?.arrayValue?.compactMap(\.stringValue) ?? [], returnDays: body["return_days"]?.intValue ?? 14,
+            checklist: AssetStore.checklist(from: body["checklist"]), unknownKinds: unknownKinds, services: services)
+        return JSONResponse(["warranty": Self.present(record)])
+    }
+
+    /// The one place a product's warranty terms and checklist are checked and saved, for the API and the warranties
+    /// page alike. `unknownKinds` are the `required_for` entries the caller could not read as RMA kinds, spelled as
+    /// JSON text (`"swap"`); `months` is nil when none was given. Throws 422 naming every bad field, 404 for no product.
+    static func saveWarranty(productID id: Int, months: Int?, coverage: String, caveats: [String], returnDays: Int,
+                             checklist steps: [ChecklistStep], unknownKinds: [String], services: CasebookServices) async throws -> WarrantyRecord {
+        var errors = FieldErrors()
+        guard let months else { throw APIError.invalid("months", "Months: a whole number", error: "BlankValue") }
+        let terms = WarrantyTerms(months: months, coverage: coverage, caveats: caveats, returnDays: returnDays)
+        do throws(FieldErrors) { try terms.validate() } catch { errors.merge(error) }
+        for kind in unknownKinds {
+            errors.add("checklist", error: "InvalidValue",
+                       "Checklist: required_for lists RMA kinds (\(RMAKind.allCases.map(\.rawValue).joined(separator: ", "))), not \(kind)")
+        }
         do throws(FieldErrors) { try ChecklistPolicy.validate(steps) } catch { errors.merge(error) }
         if !errors.isEmpty { throw APIError.invalid(errors) }
         let record = WarrantyRecord(productID: id, terms: terms, checklist: steps, updatedAt: services.config.clock.now())
-        try await database.write { db in
+        try await services.database.write { db in
             guard try await CatalogueStore(db: db).product(id: id) != nil else { throw APIError.notFound("No product \(id)") }
             try await AssetStore(db: db).save(record)
         }
-        return JSONResponse(["warranty": Self.present(record)])
+        return record
     }
 
     // MARK: A ticket's assets and checklist

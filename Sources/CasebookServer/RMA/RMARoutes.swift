@@ -199,17 +199,24 @@ struct RMARoutes: Sendable {
     @Sendable func savePolicy(_ request: Request, context: CasebookContext) async throws -> Response {
         _ = try context.require(.managePolicies)
         let body = try await request.envelope("rma_policy", context: context)
+        let (rules, role) = try await Self.savePolicy(body, services: services)
+        return JSONResponse(["rma_policy": RMAService.present(rules: rules, overrideRole: role)])
+    }
+
+    /// The one place the RMA approval rules are checked and saved, for the API and the admin page alike: `body` is the
+    /// `rma_policy` object. Throws 422 naming every bad field; saves nothing then.
+    static func savePolicy(_ body: JSONObject, services: CasebookServices) async throws -> (rules: RMAApprovalRules, overrideRole: Role) {
         let rules = try RMAService.parseRules(.object(body))
         let raw = body["checklist_override_role"]?.stringValue ?? RMAService.defaultOverrideRole.rawValue
         guard let role = Role(rawValue: raw), role.isStaff else {
             throw APIError.invalid("checklist_override_role", "Checklist override role: agent, lead, manager or admin")
         }
         let now = services.config.clock.now()
-        try await database.write { db in
+        try await services.database.write { db in
             let settings = PolicySettingsStore(db: db)
             try await settings.save(PolicySettingsStore.rmaApprovalRules, RMAService.present(rules: rules, overrideRole: role), at: now)
             try await settings.save(PolicySettingsStore.overrideRole, .string(role.rawValue), at: now)
         }
-        return JSONResponse(["rma_policy": RMAService.present(rules: rules, overrideRole: role)])
+        return (rules, role)
     }
 }
