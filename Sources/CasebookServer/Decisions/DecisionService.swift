@@ -56,7 +56,8 @@ struct DecisionService: Sendable {
         try await store.notify(userIDs: staff.map(\.id), kind: "decision", text: text, ticketID: input.ticketID,
                                link: input.ticketID.map { "/agent/tickets/\($0)" } ?? "/agent/decisions", at: now)
         if let ticket {
-            if input.noticeOnTicket {
+            // A closed ticket takes no more changes; the decision is still on the record and still told.
+            if input.noticeOnTicket, ticket.fields.status < .closed {
                 _ = try await tickets.update(ticket.id, [:], actor: actor, via: .web, db: db,
                                              notices: [.notice(kind: "decision", text: text)])
             }
