@@ -11,7 +11,7 @@ import ServiceLifecycle
 
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Measure Casebook and append the figures to BENCHMARKS.md.",
-                                                    subcommands: [Foundation.self, Workspace.self, Email.self, Routing.self, Allocation.self])
+                                                    subcommands: [Foundation.self, Workspace.self, Email.self, Routing.self, Allocation.self, Reports.self])
 
     struct Foundation: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

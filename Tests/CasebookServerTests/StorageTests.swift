@@ -36,7 +36,10 @@ struct StorageTests {
                 "0021_CreateRefundsAndFulfilmentErrors", "0022_IndexPendingBreaches",
                 "0023_KeepBreachesAheadOnTicketSLAs", "0024_AddExpectedDeliveriesAndDelayNotices", "0025_AddBundleComponents",
                 "0026_IndexTheBackorderQueueInOrder", "0027_AddCancellationsReturnsAndDeliveries", "0028_AddAssetsRMAsAndDecisions",
-                "0029_AddFollowUpsAndRemoteSessions",
+                "0029_AddFollowUpsAndRemoteSessions", "0030_AddKnowledgeBase",
+                "0031_AddSatisfactionRatingsAndLoyalty",
+                "0032_AddTicketFactsForReports",
+                "0033_RecordPresenceHistory",
             ])
             for table in ["organizations", "organization_domains", "users", "api_tokens", "groups", "group_memberships",
                           "tickets", "ticket_tags", "ticket_collaborators", "audits", "audit_events", "comments",
@@ -47,7 +50,11 @@ struct StorageTests {
                           "stock_movements", "stock_levels", "stock_receipts", "stock_receipt_lines", "supplier_claims", "orders",
                           "order_lines", "backorder_entries", "backorder_moves", "shipments", "shipment_lines", "order_tickets",
                           "warranty_terms", "assets", "ticket_assets", "checklist_results", "rmas", "rma_events", "decisions",
-                          "notifications", "conduct_outcomes", "conduct_records", "policy_settings", "follow_ups", "remote_sessions"] {
+                          "notifications", "conduct_outcomes", "conduct_records", "policy_settings", "follow_ups", "remote_sessions",
+                          "help_center_categories", "help_center_sections", "help_center_articles", "help_center_article_revisions",
+                          "help_center_votes", "help_center_article_attachments", "ticket_articles", "help_center_deflections",
+                          "ticket_facts", "report_watermarks", "presence_intervals",
+                          "satisfaction_ratings", "nps_surveys"] {
                 #expect(try await Self.count(table, in: database) == 0, "\(table)")
             }
         }

@@ -41,6 +41,13 @@ struct WebPermissionMatrixTests {
             Route(method: .get, path: "/agent/search?q=secret", rule: .permission(.useWorkspace)),
             Route(method: .get, path: "/agent/counts", rule: .permission(.useWorkspace)),
             Route(method: .get, path: "/agent/tickets/\(ticket)", rule: .permission(.useWorkspace)),
+            Route(method: .get, path: "/agent/tickets/\(ticket)/articles/search?q=matrix", rule: .permission(.useWorkspace)),
+            // The matrix's ticket is open: its requester gets the page (and a 422 for rating too early), nobody else.
+            Route(method: .get, path: "/portal/requests/\(ticket)/satisfaction", rule: .requester),
+            Route(method: .post, path: "/portal/requests/\(ticket)/satisfaction", rule: .requester, form: [("score", "good")]),
+            Route(method: .get, path: "/admin/satisfaction", rule: .permission(.managePolicies)),
+            // A blank window is refused (422) for admins, and nothing is saved.
+            Route(method: .post, path: "/admin/satisfaction", rule: .permission(.managePolicies), form: [("bought_again_days", "")]),
             Route(method: .post, path: "/agent/tickets/\(ticket)", rule: .permission(.editTicketFields),
                   form: [("mode", "note"), ("body", "matrix note"), ("confirm", "1")]),
             Route(method: .post, path: "/agent/tickets/\(ticket)/macro", rule: .permission(.applyMacros), form: [("macro_id", String(macro))]),
@@ -105,10 +112,20 @@ struct WebPermissionMatrixTests {
             Route(method: .get, path: "/agent/decisions", rule: .permission(.useWorkspace)),
             Route(method: .get, path: "/agent/decisions/report", rule: .permission(.viewTeamBoard)),
             Route(method: .get, path: "/agent/decisions/report.csv", rule: .permission(.viewTeamBoard)),
+            Route(method: .get, path: "/agent/reports", rule: .permission(.viewTeamBoard)),
+            Route(method: .get, path: "/agent/reports/created-vs-solved", rule: .permission(.viewTeamBoard)),
+            Route(method: .get, path: "/agent/reports/created-vs-solved/csv", rule: .permission(.viewTeamBoard)),
+            Route(method: .get, path: "/agent/reports/created-vs-solved/chart.svg", rule: .permission(.viewTeamBoard)),
             Route(method: .get, path: "/agent/notifications", rule: .permission(.useWorkspace)),
             Route(method: .post, path: "/agent/notifications/read", rule: .permission(.useWorkspace)),
             Route(method: .get, path: "/agent/case-notes", rule: .permission(.viewTeamBoard)),
             Route(method: .get, path: "/agent/follow-ups", rule: .permission(.useWorkspace)),
+            Route(method: .get, path: "/agent/kb", rule: .permission(.useWorkspace)),
+            Route(method: .get, path: "/agent/kb/new", rule: .permission(.useWorkspace)),
+            // No section yet: refused (422) for every member of staff, nothing saved.
+            Route(method: .post, path: "/agent/kb", rule: .permission(.useWorkspace), form: [("title", "Matrix")]),
+            // Arranging the help center is for leads and above, as the team board is.
+            Route(method: .post, path: "/agent/kb/categories", rule: .permission(.viewTeamBoard), form: [("name", "")]),
             // Follow-up #1 is Morgan's, made in the setup; a blank note is refused (422) for every member of staff.
             Route(method: .post, path: "/agent/follow-ups/1/complete", rule: .permission(.editTicketFields), form: [("note", "")]),
             Route(method: .get, path: "/agent/assets?serial=MX-1", rule: .permission(.useWorkspace)),

@@ -88,6 +88,18 @@ enum OpenAPIDocument {
         {
           "name": "Follow-ups",
           "description": "Follow-up tasks on tickets (owner, due time, reminders, escalation) and remote-assistance sessions."
+        },
+        {
+          "name": "Satisfaction",
+          "description": "Satisfaction ratings (CSAT), NPS answers, loyalty settings and the satisfaction-and-loyalty report."
+        },
+        {
+          "name": "Help Center",
+          "description": "Categories, sections and articles of the knowledge base (Zendesk Guide's Help Center API)."
+        },
+        {
+          "name": "Reports",
+          "description": "Built-in reports with charts, tables and CSV (Casebook extension)."
         }
       ],
       "paths": {
@@ -8912,6 +8924,2004 @@ enum OpenAPIDocument {
               },
               "422": {
                 "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/satisfaction_ratings": {
+          "get": {
+            "operationId": "listSatisfactionRatings",
+            "summary": "List satisfaction ratings",
+            "tags": [
+              "Satisfaction"
+            ],
+            "description": "Ratings offered when tickets were solved and the answers requesters gave, oldest first. Filters: `score` (`offered`, `good`, `bad`, `received` = good or bad), `start_time`/`end_time` (Unix seconds, on when the survey was offered). Staff. Offset or cursor pages.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/Page"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PerPage"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageSize"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageAfter"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageBefore"
+              },
+              {
+                "name": "score",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "offered",
+                    "good",
+                    "bad",
+                    "received"
+                  ]
+                }
+              },
+              {
+                "name": "start_time",
+                "in": "query",
+                "schema": {
+                  "type": "integer"
+                }
+              },
+              {
+                "name": "end_time",
+                "in": "query",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/SatisfactionRatingList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/satisfaction_ratings/{id}": {
+          "get": {
+            "operationId": "showSatisfactionRating",
+            "summary": "Show a satisfaction rating",
+            "tags": [
+              "Satisfaction"
+            ],
+            "description": "Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/SatisfactionRatingResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/tickets/{id}/satisfaction_rating": {
+          "post": {
+            "operationId": "createTicketSatisfactionRating",
+            "summary": "Rate a solved ticket (its requester)",
+            "tags": [
+              "Satisfaction"
+            ],
+            "description": "`{\"satisfaction_rating\": {\"score\": \"good|bad\", \"comment\", \"reason_code\"}}`, by the ticket's requester once it is solved. One rating per ticket, changeable for 7 days after it was first given (then 422). A change to bad notifies the leads of the ticket's group (workspace notification and email).",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/SatisfactionRatingEnvelope"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/SatisfactionRatingResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/satisfaction_reasons": {
+          "get": {
+            "operationId": "listSatisfactionReasons",
+            "summary": "List satisfaction reasons",
+            "tags": [
+              "Satisfaction"
+            ],
+            "description": "Zendesk's default reasons for a bad rating (codes 0, 5, 6, 7, 8, 100). Anyone signed in.",
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/SatisfactionReasonList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/satisfaction_reasons/{id}": {
+          "get": {
+            "operationId": "showSatisfactionReason",
+            "summary": "Show a satisfaction reason",
+            "tags": [
+              "Satisfaction"
+            ],
+            "description": "By reason code.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/SatisfactionReasonResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/nps_responses": {
+          "get": {
+            "operationId": "listNPSResponses",
+            "summary": "List NPS answers",
+            "tags": [
+              "Satisfaction"
+            ],
+            "description": "**Casebook extension.** Answers to \"How likely are you to recommend us? (0–10)\", asked after a solve at most once a quarter per customer when NPS is on. Staff. Offset or cursor pages.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/Page"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PerPage"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageSize"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageAfter"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageBefore"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/NPSResponseList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/satisfaction/settings": {
+          "get": {
+            "operationId": "showSatisfactionSettings",
+            "summary": "Show the loyalty windows and NPS setting",
+            "tags": [
+              "Satisfaction"
+            ],
+            "description": "**Casebook extension.** Staff.",
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/SatisfactionSettings"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "put": {
+            "operationId": "updateSatisfactionSettings",
+            "summary": "Change the loyalty windows and NPS setting",
+            "tags": [
+              "Satisfaction"
+            ],
+            "description": "**Casebook extension.** `{\"satisfaction_settings\": {\"bought_again_days\": 90, \"silence_days\": 180, \"nps_enabled\": true}}`; fields left out keep their value. The silence window is at least the bought-again window. Admins.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/SatisfactionSettings"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/SatisfactionSettings"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/satisfaction/loyalty_report": {
+          "get": {
+            "operationId": "satisfactionLoyaltyReport",
+            "summary": "Satisfaction and loyalty, side by side",
+            "tags": [
+              "Satisfaction"
+            ],
+            "description": "**Casebook extension.** For tickets solved between `start_time` and `end_time` (Unix seconds or dates; the last 30 days by default), one row per `by` value (`group`, `agent`, `ticket_type`, `contact_reason` = the ticket's `reason_…` tag, \"(none)\" without one): tickets solved, ratings offered, good, bad, CSAT %, customers, and what they did after the solve within the loyalty windows: bought again, cancelled or refunded, silent, active, pending; \"satisfied but leaving\" (rated good, then cancelled, refunded or silent), NPS answers and score. Filters: `group_id`, `assignee_id`, `channel`, `priority`, `tags`, `organization_id` (comma-separated). Leads, managers and admins.",
+            "parameters": [
+              {
+                "name": "by",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "group",
+                    "agent",
+                    "ticket_type",
+                    "contact_reason"
+                  ]
+                }
+              },
+              {
+                "name": "start_time",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "end_time",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "group_id",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "assignee_id",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "channel",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "priority",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "tags",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "organization_id",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/LoyaltyReport"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/help_center/categories": {
+          "get": {
+            "operationId": "listHelpCenterCategories",
+            "summary": "List categories",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "Categories in their order. Public.",
+            "security": [
+              {},
+              {
+                "basicAuth": []
+              },
+              {
+                "bearerAuth": []
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HelpCenterCategoryList"
+                    }
+                  }
+                }
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createHelpCenterCategory",
+            "summary": "Create a category",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "`{\"category\": {\"name\", \"description\", \"position\"}}`. Leads and above.",
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/HelpCenterCategoryEnvelope"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HelpCenterCategoryEnvelope"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/help_center/categories/{id}": {
+          "get": {
+            "operationId": "showHelpCenterCategory",
+            "summary": "Show a category",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "Public.",
+            "security": [
+              {},
+              {
+                "basicAuth": []
+              },
+              {
+                "bearerAuth": []
+              }
+            ],
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HelpCenterCategoryEnvelope"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "put": {
+            "operationId": "updateHelpCenterCategory",
+            "summary": "Update a category",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "Leads and above.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/HelpCenterCategoryEnvelope"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HelpCenterCategoryEnvelope"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "delete": {
+            "operationId": "deleteHelpCenterCategory",
+            "summary": "Delete a category",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "With its sections and their articles. Leads and above.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "204": {
+                "$ref": "\u0023/components/responses/NoContent"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/help_center/categories/{id}/sections": {
+          "get": {
+            "operationId": "listHelpCenterCategorySections",
+            "summary": "List a category's sections",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "Public.",
+            "security": [
+              {},
+              {
+                "basicAuth": []
+              },
+              {
+                "bearerAuth": []
+              }
+            ],
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HelpCenterSectionList"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createHelpCenterSection",
+            "summary": "Create a section",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "`{\"section\": {\"name\", \"description\", \"position\"}}`. Leads and above.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/HelpCenterSectionEnvelope"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HelpCenterSectionEnvelope"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/help_center/categories/{id}/articles": {
+          "get": {
+            "operationId": "listHelpCenterCategoryArticles",
+            "summary": "List a category's articles",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "Anyone, signed in or not: visitors and customers see published public articles only; staff see drafts and internal articles too.",
+            "security": [
+              {},
+              {
+                "basicAuth": []
+              },
+              {
+                "bearerAuth": []
+              }
+            ],
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              },
+              {
+                "$ref": "\u0023/components/parameters/Page"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PerPage"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageSize"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageAfter"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageBefore"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HelpCenterArticleList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/help_center/sections": {
+          "get": {
+            "operationId": "listHelpCenterSections",
+            "summary": "List sections",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "Public.",
+            "security": [
+              {},
+              {
+                "basicAuth": []
+              },
+              {
+                "bearerAuth": []
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HelpCenterSectionList"
+                    }
+                  }
+                }
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/help_center/sections/{id}": {
+          "get": {
+            "operationId": "showHelpCenterSection",
+            "summary": "Show a section",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "Public.",
+            "security": [
+              {},
+              {
+                "basicAuth": []
+              },
+              {
+                "bearerAuth": []
+              }
+            ],
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HelpCenterSectionEnvelope"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "put": {
+            "operationId": "updateHelpCenterSection",
+            "summary": "Update a section",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "`category_id` moves it. Leads and above.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/HelpCenterSectionEnvelope"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HelpCenterSectionEnvelope"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "delete": {
+            "operationId": "deleteHelpCenterSection",
+            "summary": "Delete a section",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "With its articles. Leads and above.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "204": {
+                "$ref": "\u0023/components/responses/NoContent"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/help_center/sections/{id}/articles": {
+          "get": {
+            "operationId": "listHelpCenterSectionArticles",
+            "summary": "List a section's articles",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "Anyone, signed in or not: visitors and customers see published public articles only; staff see drafts and internal articles too.",
+            "security": [
+              {},
+              {
+                "basicAuth": []
+              },
+              {
+                "bearerAuth": []
+              }
+            ],
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              },
+              {
+                "$ref": "\u0023/components/parameters/Page"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PerPage"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageSize"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageAfter"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageBefore"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HelpCenterArticleList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createHelpCenterArticle",
+            "summary": "Create an article",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "`{\"article\": {\"title\", \"body\" (Markdown), \"label_names\", \"draft\", \"visibility\": \"public\"|\"internal\", \"position\", \"note\"}}`. Agents create drafts; `draft: false` (publishing) needs a lead or above. Every save is a revision.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/HelpCenterArticleEnvelope"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "Created",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HelpCenterArticleEnvelope"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/help_center/articles": {
+          "get": {
+            "operationId": "listHelpCenterArticles",
+            "summary": "List articles",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "Anyone, signed in or not: visitors and customers see published public articles only; staff see drafts and internal articles too. Filters: `label_names`, and for staff `draft`, `author_id`. Offset or cursor pages.",
+            "security": [
+              {},
+              {
+                "basicAuth": []
+              },
+              {
+                "bearerAuth": []
+              }
+            ],
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/Page"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PerPage"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageSize"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageAfter"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PageBefore"
+              },
+              {
+                "name": "label_names",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "draft",
+                "in": "query",
+                "schema": {
+                  "type": "boolean"
+                }
+              },
+              {
+                "name": "author_id",
+                "in": "query",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HelpCenterArticleList"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/help_center/articles/search": {
+          "get": {
+            "operationId": "searchHelpCenterArticles",
+            "summary": "Search articles",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "Every word must match, the last also as a prefix; the same results on SQLite (FTS5) and PostgreSQL. Each result has a `snippet` with the matches in `<em>`. Anyone, signed in or not: visitors and customers see published public articles only; staff see drafts and internal articles too.",
+            "security": [
+              {},
+              {
+                "basicAuth": []
+              },
+              {
+                "bearerAuth": []
+              }
+            ],
+            "parameters": [
+              {
+                "name": "query",
+                "in": "query",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                },
+                "example": "printer"
+              },
+              {
+                "$ref": "\u0023/components/parameters/Page"
+              },
+              {
+                "$ref": "\u0023/components/parameters/PerPage"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HelpCenterSearchResults"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/help_center/articles/{id}": {
+          "get": {
+            "operationId": "showHelpCenterArticle",
+            "summary": "Show an article",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "`body` is the rendered, sanitized HTML; `markdown` the source. Anyone, signed in or not: visitors and customers see published public articles only; staff see drafts and internal articles too.",
+            "security": [
+              {},
+              {
+                "basicAuth": []
+              },
+              {
+                "bearerAuth": []
+              }
+            ],
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HelpCenterArticleEnvelope"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "put": {
+            "operationId": "updateHelpCenterArticle",
+            "summary": "Update an article",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "Staff edit; publishing or unpublishing (`draft`) needs a lead or above, who becomes the reviewer. A change of text, labels, draft state or visibility is a new revision.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "\u0023/components/schemas/HelpCenterArticleEnvelope"
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HelpCenterArticleEnvelope"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "delete": {
+            "operationId": "deleteHelpCenterArticle",
+            "summary": "Delete an article",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "Leads and above.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "204": {
+                "$ref": "\u0023/components/responses/NoContent"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/help_center/articles/{id}/up": {
+          "post": {
+            "operationId": "voteHelpCenterArticleUp",
+            "summary": "Vote an article up",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "\"Was this article helpful? Yes.\" One vote per person; voting again replaces it. Published articles the caller may read.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HelpCenterVoteResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/help_center/articles/{id}/down": {
+          "post": {
+            "operationId": "voteHelpCenterArticleDown",
+            "summary": "Vote an article down",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "\"No.\" As voting up.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HelpCenterVoteResponse"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/help_center/articles/{id}/attachments": {
+          "get": {
+            "operationId": "listHelpCenterArticleAttachments",
+            "summary": "List an article's files",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "Served at `content_url` as the article is. Anyone, signed in or not: visitors and customers see published public articles only; staff see drafts and internal articles too.",
+            "security": [
+              {},
+              {
+                "basicAuth": []
+              },
+              {
+                "bearerAuth": []
+              }
+            ],
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HelpCenterArticleAttachmentList"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          },
+          "post": {
+            "operationId": "createHelpCenterArticleAttachment",
+            "summary": "Add a file to an article",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "The file is the body, `?filename=` its name, `Content-Type` its type. Staff. Reference an image from the Markdown as `![alt](content_url)`.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              },
+              {
+                "name": "filename",
+                "in": "query",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                },
+                "example": "screen.png"
+              }
+            ],
+            "responses": {
+              "201": {
+                "description": "Created",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HelpCenterArticleAttachmentEnvelope"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "413": {
+                "$ref": "\u0023/components/responses/PayloadTooLarge"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/help_center/articles/{id}/revisions": {
+          "get": {
+            "operationId": "listHelpCenterArticleRevisions",
+            "summary": "List an article's revisions",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "**Casebook extension.** Newest first; `?from=&to=` (revision numbers) adds the line diff between them. Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              },
+              {
+                "name": "from",
+                "in": "query",
+                "schema": {
+                  "type": "integer"
+                }
+              },
+              {
+                "name": "to",
+                "in": "query",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HelpCenterRevisionList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/help_center/deflection": {
+          "get": {
+            "operationId": "showHelpCenterDeflection",
+            "summary": "Requests avoided",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "**Casebook extension.** Over the last `days` (30): new-request forms where the portal suggested articles, where one was opened, where a request was submitted, and where one was opened and none submitted (avoided). Leads and above.",
+            "parameters": [
+              {
+                "name": "days",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HelpCenterDeflection"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/tickets/{id}/comments/{comment_id}/article": {
+          "post": {
+            "operationId": "createHelpCenterArticleFromReply",
+            "summary": "Turn a reply into an article",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "**Casebook extension.** A draft from a public agent reply: the ticket's subject as title, the reply as the body, its images copied and shown; the ticket is linked. Optional `{\"section_id\": 3}` (else the first section). Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              },
+              {
+                "name": "comment_id",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              }
+            ],
+            "responses": {
+              "201": {
+                "description": "Created",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HelpCenterArticleEnvelope"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "422": {
+                "$ref": "\u0023/components/responses/RecordInvalid"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/tickets/{id}/articles": {
+          "get": {
+            "operationId": "listTicketArticles",
+            "summary": "List a ticket's articles",
+            "tags": [
+              "Help Center"
+            ],
+            "description": "**Casebook extension.** Articles made from or linked to the ticket. Staff.",
+            "parameters": [
+              {
+                "$ref": "\u0023/components/parameters/RecordId"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/HelpCenterArticleList"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/reports": {
+          "get": {
+            "operationId": "listReports",
+            "summary": "List the built-in reports",
+            "tags": [
+              "Reports"
+            ],
+            "description": "**Casebook extension.** Every built-in report: first reply and resolution time (median and 90th percentile in business hours), first-contact resolution, reopens, backlog by age, created vs solved, SLA achievement, satisfaction and loyalty, backorders, fulfilment errors, decisions, workload and presence. Lead or above.",
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/ReportListResponse"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/reports/{id}": {
+          "get": {
+            "operationId": "showReport",
+            "summary": "Run a report",
+            "tags": [
+              "Reports"
+            ],
+            "description": "**Casebook extension.** The report's headline figures, chart data, table and definitions for the filter. Reports read per-ticket facts that a background job keeps current (about a minute behind). A bad filter answers 400 with `details` naming each bad parameter. Lead or above.",
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "description": "The report's id, e.g. `first-reply-time` (see `GET /api/v2/reports`).",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "from",
+                "in": "query",
+                "description": "First day (YYYY-MM-DD, UTC), included. Default: 30 days before `to`.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "to",
+                "in": "query",
+                "description": "Last day (YYYY-MM-DD, UTC), included. Default: today.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "group_id",
+                "in": "query",
+                "description": "Group ids, comma-separated.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "agent_id",
+                "in": "query",
+                "description": "Assignee ids, comma-separated.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "channel",
+                "in": "query",
+                "description": "Channels (`web`, `email`, `api`, `voice`), comma-separated.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "priority",
+                "in": "query",
+                "description": "Priorities, comma-separated.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "tags",
+                "in": "query",
+                "description": "Tags, comma-separated (any of them).",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "organization_id",
+                "in": "query",
+                "description": "Organization ids, comma-separated.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "by",
+                "in": "query",
+                "description": "For reports that break down several ways (`satisfaction-loyalty`: `group`, `agent`, `ticket_type`, `contact_reason`).",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "OK",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "\u0023/components/schemas/ReportResponse"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
+              },
+              "429": {
+                "$ref": "\u0023/components/responses/TooManyRequests"
+              }
+            }
+          }
+        },
+        "/api/v2/reports/{id}/csv": {
+          "get": {
+            "operationId": "exportReportCSV",
+            "summary": "A report's table as CSV",
+            "tags": [
+              "Reports"
+            ],
+            "description": "**Casebook extension.** The report's table as RFC 4180 CSV with a header row of column keys. Lead or above.",
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "description": "The report's id, e.g. `first-reply-time` (see `GET /api/v2/reports`).",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "from",
+                "in": "query",
+                "description": "First day (YYYY-MM-DD, UTC), included. Default: 30 days before `to`.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "to",
+                "in": "query",
+                "description": "Last day (YYYY-MM-DD, UTC), included. Default: today.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "group_id",
+                "in": "query",
+                "description": "Group ids, comma-separated.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "agent_id",
+                "in": "query",
+                "description": "Assignee ids, comma-separated.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "channel",
+                "in": "query",
+                "description": "Channels (`web`, `email`, `api`, `voice`), comma-separated.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "priority",
+                "in": "query",
+                "description": "Priorities, comma-separated.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "tags",
+                "in": "query",
+                "description": "Tags, comma-separated (any of them).",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "organization_id",
+                "in": "query",
+                "description": "Organization ids, comma-separated.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "by",
+                "in": "query",
+                "description": "For reports that break down several ways (`satisfaction-loyalty`: `group`, `agent`, `ticket_type`, `contact_reason`).",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "CSV",
+                "content": {
+                  "text/csv": {
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "$ref": "\u0023/components/responses/NotFound"
+              },
+              "400": {
+                "$ref": "\u0023/components/responses/BadRequest"
+              },
+              "401": {
+                "$ref": "\u0023/components/responses/Unauthorized"
+              },
+              "403": {
+                "$ref": "\u0023/components/responses/Forbidden"
               },
               "429": {
                 "$ref": "\u0023/components/responses/TooManyRequests"
@@ -17912,6 +19922,960 @@ enum OpenAPIDocument {
               },
               "ticket": {
                 "type": "object"
+              }
+            }
+          },
+          "SatisfactionRating": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "url": {
+                "type": "string"
+              },
+              "score": {
+                "type": "string",
+                "enum": [
+                  "offered",
+                  "unoffered",
+                  "good",
+                  "bad"
+                ]
+              },
+              "comment": {
+                "type": "string",
+                "nullable": true
+              },
+              "reason": {
+                "type": "string"
+              },
+              "reason_code": {
+                "type": "integer"
+              },
+              "reason_id": {
+                "type": "integer"
+              },
+              "ticket_id": {
+                "type": "integer"
+              },
+              "requester_id": {
+                "type": "integer"
+              },
+              "assignee_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "group_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "SatisfactionRatingResponse": {
+            "type": "object",
+            "properties": {
+              "satisfaction_rating": {
+                "$ref": "\u0023/components/schemas/SatisfactionRating"
+              }
+            }
+          },
+          "SatisfactionRatingList": {
+            "type": "object",
+            "properties": {
+              "satisfaction_ratings": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/SatisfactionRating"
+                }
+              },
+              "count": {
+                "type": "integer"
+              },
+              "next_page": {
+                "type": "string",
+                "nullable": true
+              },
+              "previous_page": {
+                "type": "string",
+                "nullable": true
+              }
+            }
+          },
+          "SatisfactionRatingEnvelope": {
+            "type": "object",
+            "required": [
+              "satisfaction_rating"
+            ],
+            "properties": {
+              "satisfaction_rating": {
+                "type": "object",
+                "properties": {
+                  "score": {
+                    "type": "string",
+                    "enum": [
+                      "good",
+                      "bad"
+                    ]
+                  },
+                  "comment": {
+                    "type": "string"
+                  },
+                  "reason_code": {
+                    "type": "integer"
+                  }
+                }
+              }
+            }
+          },
+          "SatisfactionReason": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "url": {
+                "type": "string"
+              },
+              "reason_code": {
+                "type": "integer"
+              },
+              "value": {
+                "type": "string"
+              },
+              "raw_value": {
+                "type": "string"
+              },
+              "deleted_at": {
+                "type": "string",
+                "nullable": true
+              }
+            }
+          },
+          "SatisfactionReasonList": {
+            "type": "object",
+            "properties": {
+              "reasons": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/SatisfactionReason"
+                }
+              },
+              "count": {
+                "type": "integer"
+              }
+            }
+          },
+          "SatisfactionReasonResponse": {
+            "type": "object",
+            "properties": {
+              "reason": {
+                "$ref": "\u0023/components/schemas/SatisfactionReason"
+              }
+            }
+          },
+          "NPSResponse": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "customer_id": {
+                "type": "integer"
+              },
+              "ticket_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "score": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 10
+              },
+              "category": {
+                "type": "string",
+                "enum": [
+                  "promoter",
+                  "passive",
+                  "detractor"
+                ]
+              },
+              "comment": {
+                "type": "string",
+                "nullable": true
+              },
+              "asked_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "answered_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "NPSResponseList": {
+            "type": "object",
+            "properties": {
+              "nps_responses": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/NPSResponse"
+                }
+              },
+              "count": {
+                "type": "integer"
+              }
+            }
+          },
+          "SatisfactionSettings": {
+            "type": "object",
+            "properties": {
+              "satisfaction_settings": {
+                "type": "object",
+                "properties": {
+                  "bought_again_days": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 3650
+                  },
+                  "silence_days": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 3650
+                  },
+                  "nps_enabled": {
+                    "type": "boolean"
+                  }
+                }
+              }
+            }
+          },
+          "LoyaltyReport": {
+            "type": "object",
+            "properties": {
+              "by": {
+                "type": "string"
+              },
+              "start_time": {
+                "type": "string"
+              },
+              "end_time": {
+                "type": "string"
+              },
+              "windows": {
+                "type": "object"
+              },
+              "count": {
+                "type": "integer"
+              },
+              "rows": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "tickets_solved": {
+                      "type": "integer"
+                    },
+                    "ratings_offered": {
+                      "type": "integer"
+                    },
+                    "good": {
+                      "type": "integer"
+                    },
+                    "bad": {
+                      "type": "integer"
+                    },
+                    "customers": {
+                      "type": "integer"
+                    },
+                    "bought_again": {
+                      "type": "integer"
+                    },
+                    "cancelled_or_refunded": {
+                      "type": "integer"
+                    },
+                    "silent": {
+                      "type": "integer"
+                    },
+                    "active": {
+                      "type": "integer"
+                    },
+                    "pending": {
+                      "type": "integer"
+                    },
+                    "satisfied_but_leaving": {
+                      "type": "integer"
+                    },
+                    "nps_responses": {
+                      "type": "integer"
+                    },
+                    "key": {
+                      "type": "string"
+                    },
+                    "id": {
+                      "type": "integer",
+                      "nullable": true
+                    },
+                    "name": {
+                      "type": "string"
+                    },
+                    "csat_percent": {
+                      "type": "number",
+                      "nullable": true
+                    },
+                    "nps_score": {
+                      "type": "number",
+                      "nullable": true
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "HelpCenterCategory": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "url": {
+                "type": "string"
+              },
+              "html_url": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              },
+              "description": {
+                "type": "string"
+              },
+              "position": {
+                "type": "integer"
+              },
+              "locale": {
+                "type": "string"
+              },
+              "source_locale": {
+                "type": "string"
+              },
+              "outdated": {
+                "type": "boolean"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "HelpCenterSection": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "url": {
+                "type": "string"
+              },
+              "html_url": {
+                "type": "string"
+              },
+              "category_id": {
+                "type": "integer"
+              },
+              "name": {
+                "type": "string"
+              },
+              "description": {
+                "type": "string"
+              },
+              "position": {
+                "type": "integer"
+              },
+              "sorting": {
+                "type": "string"
+              },
+              "locale": {
+                "type": "string"
+              },
+              "source_locale": {
+                "type": "string"
+              },
+              "outdated": {
+                "type": "boolean"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "HelpCenterArticle": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "url": {
+                "type": "string"
+              },
+              "html_url": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              },
+              "body": {
+                "type": "string",
+                "description": "Rendered, sanitized HTML"
+              },
+              "markdown": {
+                "type": "string"
+              },
+              "draft": {
+                "type": "boolean"
+              },
+              "visibility": {
+                "type": "string",
+                "enum": [
+                  "public",
+                  "internal"
+                ]
+              },
+              "label_names": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "section_id": {
+                "type": "integer"
+              },
+              "author_id": {
+                "type": "integer"
+              },
+              "reviewer_id": {
+                "type": "integer",
+                "nullable": true
+              },
+              "position": {
+                "type": "integer"
+              },
+              "vote_sum": {
+                "type": "integer"
+              },
+              "vote_count": {
+                "type": "integer"
+              },
+              "locale": {
+                "type": "string"
+              },
+              "source_locale": {
+                "type": "string"
+              },
+              "promoted": {
+                "type": "boolean"
+              },
+              "comments_disabled": {
+                "type": "boolean"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "updated_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "edited_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "HelpCenterCategoryEnvelope": {
+            "type": "object",
+            "properties": {
+              "category": {
+                "$ref": "\u0023/components/schemas/HelpCenterCategory"
+              }
+            },
+            "required": [
+              "category"
+            ]
+          },
+          "HelpCenterSectionEnvelope": {
+            "type": "object",
+            "properties": {
+              "section": {
+                "$ref": "\u0023/components/schemas/HelpCenterSection"
+              }
+            },
+            "required": [
+              "section"
+            ]
+          },
+          "HelpCenterArticleEnvelope": {
+            "type": "object",
+            "properties": {
+              "article": {
+                "$ref": "\u0023/components/schemas/HelpCenterArticle"
+              }
+            },
+            "required": [
+              "article"
+            ]
+          },
+          "HelpCenterCategoryList": {
+            "type": "object",
+            "properties": {
+              "categories": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/HelpCenterCategory"
+                }
+              },
+              "count": {
+                "type": "integer"
+              }
+            }
+          },
+          "HelpCenterSectionList": {
+            "type": "object",
+            "properties": {
+              "sections": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/HelpCenterSection"
+                }
+              },
+              "count": {
+                "type": "integer"
+              }
+            }
+          },
+          "HelpCenterArticleList": {
+            "type": "object",
+            "properties": {
+              "articles": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/HelpCenterArticle"
+                }
+              },
+              "count": {
+                "type": "integer"
+              },
+              "next_page": {
+                "type": "string",
+                "nullable": true
+              },
+              "previous_page": {
+                "type": "string",
+                "nullable": true
+              }
+            }
+          },
+          "HelpCenterSearchResults": {
+            "type": "object",
+            "properties": {
+              "results": {
+                "type": "array",
+                "items": {
+                  "allOf": [
+                    {
+                      "$ref": "\u0023/components/schemas/HelpCenterArticle"
+                    },
+                    {
+                      "type": "object",
+                      "properties": {
+                        "snippet": {
+                          "type": "string"
+                        },
+                        "result_type": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  ]
+                }
+              },
+              "count": {
+                "type": "integer"
+              },
+              "page": {
+                "type": "integer"
+              },
+              "per_page": {
+                "type": "integer"
+              },
+              "page_count": {
+                "type": "integer"
+              }
+            }
+          },
+          "HelpCenterVoteResponse": {
+            "type": "object",
+            "properties": {
+              "vote": {
+                "type": "object",
+                "properties": {
+                  "id": {
+                    "type": "integer"
+                  },
+                  "user_id": {
+                    "type": "integer"
+                  },
+                  "value": {
+                    "type": "integer"
+                  },
+                  "item_id": {
+                    "type": "integer"
+                  },
+                  "item_type": {
+                    "type": "string"
+                  },
+                  "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "updated_at": {
+                    "type": "string",
+                    "format": "date-time"
+                  }
+                }
+              },
+              "article": {
+                "type": "object",
+                "properties": {
+                  "id": {
+                    "type": "integer"
+                  },
+                  "vote_sum": {
+                    "type": "integer"
+                  },
+                  "vote_count": {
+                    "type": "integer"
+                  }
+                }
+              }
+            }
+          },
+          "HelpCenterArticleAttachment": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "article_id": {
+                "type": "integer"
+              },
+              "file_name": {
+                "type": "string"
+              },
+              "content_url": {
+                "type": "string"
+              },
+              "content_type": {
+                "type": "string"
+              },
+              "size": {
+                "type": "integer"
+              },
+              "inline": {
+                "type": "boolean"
+              },
+              "created_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          },
+          "HelpCenterArticleAttachmentList": {
+            "type": "object",
+            "properties": {
+              "article_attachments": {
+                "type": "array",
+                "items": {
+                  "$ref": "\u0023/components/schemas/HelpCenterArticleAttachment"
+                }
+              }
+            }
+          },
+          "HelpCenterArticleAttachmentEnvelope": {
+            "type": "object",
+            "properties": {
+              "article_attachment": {
+                "$ref": "\u0023/components/schemas/HelpCenterArticleAttachment"
+              }
+            }
+          },
+          "HelpCenterRevisionList": {
+            "type": "object",
+            "properties": {
+              "revisions": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "number": {
+                      "type": "integer"
+                    },
+                    "title": {
+                      "type": "string"
+                    },
+                    "body": {
+                      "type": "string"
+                    },
+                    "label_names": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    },
+                    "draft": {
+                      "type": "boolean"
+                    },
+                    "author_id": {
+                      "type": "integer"
+                    },
+                    "note": {
+                      "type": "string"
+                    },
+                    "created_at": {
+                      "type": "string",
+                      "format": "date-time"
+                    }
+                  }
+                }
+              },
+              "diff": {
+                "type": "object",
+                "properties": {
+                  "added": {
+                    "type": "integer"
+                  },
+                  "removed": {
+                    "type": "integer"
+                  },
+                  "html": {
+                    "type": "string"
+                  },
+                  "lines": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "kind": {
+                          "type": "string",
+                          "enum": [
+                            "same",
+                            "added",
+                            "removed"
+                          ]
+                        },
+                        "text": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "HelpCenterDeflection": {
+            "type": "object",
+            "properties": {
+              "deflection": {
+                "type": "object",
+                "properties": {
+                  "days": {
+                    "type": "integer"
+                  },
+                  "suggested": {
+                    "type": "integer"
+                  },
+                  "opened": {
+                    "type": "integer"
+                  },
+                  "submitted": {
+                    "type": "integer"
+                  },
+                  "avoided": {
+                    "type": "integer"
+                  }
+                }
+              }
+            }
+          },
+          "ReportListResponse": {
+            "type": "object",
+            "properties": {
+              "reports": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "id": {
+                      "type": "string"
+                    },
+                    "title": {
+                      "type": "string"
+                    },
+                    "description": {
+                      "type": "string"
+                    },
+                    "uses_date_range": {
+                      "type": "boolean"
+                    },
+                    "url": {
+                      "type": "string"
+                    },
+                    "html_url": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "count": {
+                "type": "integer"
+              }
+            }
+          },
+          "ReportResponse": {
+            "type": "object",
+            "properties": {
+              "report": {
+                "type": "object",
+                "properties": {
+                  "id": {
+                    "type": "string"
+                  },
+                  "title": {
+                    "type": "string"
+                  },
+                  "filter": {
+                    "type": "object",
+                    "description": "The filter the report ran with."
+                  },
+                  "summary": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "properties": {
+                        "label": {
+                          "type": "string"
+                        },
+                        "value": {
+                          "description": "A number (counts, percentages 0–100, hours) or text; null when there is nothing to compute."
+                        },
+                        "display": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  },
+                  "chart": {
+                    "type": "object",
+                    "properties": {
+                      "kind": {
+                        "type": "string",
+                        "enum": [
+                          "bars",
+                          "stacked",
+                          "lines"
+                        ]
+                      },
+                      "title": {
+                        "type": "string"
+                      },
+                      "unit": {
+                        "type": "string"
+                      },
+                      "categories": {
+                        "type": "array",
+                        "items": {
+                          "type": "string"
+                        }
+                      },
+                      "series": {
+                        "type": "array",
+                        "items": {
+                          "type": "object",
+                          "properties": {
+                            "name": {
+                              "type": "string"
+                            },
+                            "values": {
+                              "type": "array",
+                              "items": {
+                                "type": "number",
+                                "nullable": true
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "table": {
+                    "type": "object",
+                    "properties": {
+                      "columns": {
+                        "type": "array",
+                        "items": {
+                          "type": "object",
+                          "properties": {
+                            "key": {
+                              "type": "string"
+                            },
+                            "title": {
+                              "type": "string"
+                            }
+                          }
+                        }
+                      },
+                      "rows": {
+                        "type": "array",
+                        "items": {
+                          "type": "array",
+                          "items": {}
+                        }
+                      }
+                    }
+                  },
+                  "definitions": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    },
+                    "description": "How each number is counted."
+                  },
+                  "csv_url": {
+                    "type": "string"
+                  }
+                }
               }
             }
           }

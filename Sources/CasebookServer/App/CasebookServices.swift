@@ -27,6 +27,7 @@ public struct CasebookServices: Sendable {
         var tickets = TicketService(database: database, live: live, notifier: MailNotifier(settings: config.mail))
         tickets.routing = routing
         tickets.sla = sla
+        tickets.satisfaction = SatisfactionService(clock: config.clock, mail: config.mail)
         self.tickets = tickets
     }
 
@@ -54,6 +55,12 @@ public struct CasebookServices: Sendable {
         runner.every(60 * 60_000, JobScheduler.rmaReminders) { _ in _ = try await rmas.remindOverdue(database: database) }
         let followUps = FollowUpService(services: self)
         runner.every(60_000, JobScheduler.followUpReminders) { _ in try await followUps.remindDue(database: database) }
+        let facts = TicketFactsRefresher(database: database)
+        let outcomes = SLAOutcomeRefresher(database: database)
+        runner.every(60_000, JobScheduler.reportFacts) { now in
+            try await facts.refresh(upTo: now - TicketFactsRefresher.lagMillis, now: now)
+            try await outcomes.refresh()
+        }
         runner.handlers[JobScheduler.slaReevaluate] = { _, _ in
             try await sla.reevaluateAll(database: database)
             try await jobs.soon(JobScheduler.slaCheck)

@@ -24,6 +24,12 @@ public enum DemoLoader {
         try await DemoOrders.load(into: database)
         try await DemoHardware.load(into: database)
         try await DemoConduct.load(into: database)
+        try await DemoKnowledgeBase.load(into: database)
+        try await DemoSatisfaction.load(into: database)
+        // The reports read per-ticket facts; the demo's tickets have them from the start.
+        let millis = Timestamp.millis(now)
+        try await TicketFactsRefresher(database: database).refresh(upTo: millis, now: millis)
+        try await SLAOutcomeRefresher(database: database).refresh()
         if summary.users > 0 { summary.password = password }
         return summary
     }

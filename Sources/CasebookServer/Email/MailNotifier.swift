@@ -181,6 +181,7 @@ struct MailNotifier: Sendable {
                                             contentID: file.contentID, isInline: file.isInline))
             }
             let isNote = event == .internalNote || event == .escalation || event == .decision || event == .followUp || event == .conduct
+                || event == .satisfactionBad
             let replyAddress: String
             if isNote {
                 replyAddress = settings.notesAddress ?? settings.support.address

@@ -17,6 +17,9 @@ struct MailTemplate: Sendable, Equatable {
         case followUp = "follow_up"
         case conduct
         case signInLink = "sign_in_link"
+        case satisfaction
+        case satisfactionBad = "satisfaction_bad"
+        case nps
 
         var title: String {
             switch self {
@@ -29,6 +32,9 @@ struct MailTemplate: Sendable, Equatable {
             case .followUp: "Follow-up reminder or escalation (to its owner, or to whoever assigned it once missed)"
             case .conduct: "Conduct record (to the leads of the ticket's group)"
             case .signInLink: "Sign-in link (to a customer)"
+            case .satisfaction: "Satisfaction survey (to the requester, when the ticket is solved)"
+            case .satisfactionBad: "Bad satisfaction rating (to the leads of the ticket's group)"
+            case .nps: "Net Promoter Score question (to a customer, at most once a quarter)"
             }
         }
     }
@@ -42,7 +48,7 @@ struct MailTemplate: Sendable, Equatable {
     static let placeholders = [
         "ticket.id", "ticket.subject", "ticket.status", "ticket.url", "ticket.portal_url", "comment.author",
         "comment.body", "comment.html", "recipient.name", "recipient.first_name", "requester.name", "actor.name",
-        "marker", "link", "support.name", "reason",
+        "marker", "link", "support.name", "reason", "good_link", "bad_link",
     ]
 
     static func defaults(_ event: Event) -> MailTemplate {
@@ -183,6 +189,8 @@ struct MailTemplate: Sendable, Equatable {
                 <p><a href="{{link}}">Sign in</a></p>
                 <p>If you did not ask for it, ignore this message.</p>
                 """)
+        case .satisfaction, .satisfactionBad, .nps:
+            satisfactionDefaults(event)
         }
     }
 

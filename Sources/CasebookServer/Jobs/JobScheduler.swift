@@ -13,6 +13,7 @@ struct JobScheduler: Sendable {
     static let outbox = "outbox.deliver"
     static let rmaReminders = "rma.reminders"
     static let followUpReminders = "followUps.remind"
+    static let reportFacts = "reports.facts"
 
     func routeNow() async throws { try await soon(Self.routeWaiting) }
     func reevaluateSLAs() async throws { try await soon(Self.slaReevaluate) }

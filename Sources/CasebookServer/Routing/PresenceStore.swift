@@ -48,6 +48,7 @@ struct PresenceStore: Sendable {
             ON CONFLICT (user_id) DO UPDATE SET status = excluded.status, changed_at = excluded.changed_at,
                 last_active_at = excluded.last_active_at, back_at = excluded.back_at, note = excluded.note, auto_away = excluded.auto_away
             """).run()
+        try await recordStatus(userID: userID, status.rawValue, at: now)
     }
 
     /// The agent did something: remember when, and bring them back online if only idleness had made them away.
@@ -62,6 +63,8 @@ struct PresenceStore: Sendable {
             """).all()
         if back.isEmpty {
             try await db.raw("UPDATE agent_presence SET last_active_at = \(bind: now) WHERE user_id = \(bind: userID)").run()
+        } else {
+            try await recordStatus(userID: userID, "online", at: now)
         }
         return !back.isEmpty
     }
@@ -69,11 +72,13 @@ struct PresenceStore: Sendable {
     /// Online agents idle longer than the limit become away (marked as automatic, so activity undoes it).
     /// Returns who changed.
     func markIdleAway(idleBefore: Int64, now: Int64) async throws -> [Int] {
-        try await db.raw("""
+        let away = try await db.raw("""
             UPDATE agent_presence SET status = 'away', auto_away = \(bind: true), changed_at = \(bind: now)
             WHERE status = 'online' AND last_active_at < \(bind: idleBefore)
             RETURNING user_id
             """).all().map { try $0.decode(column: "user_id", as: Int.self) }
+        for userID in away { try await recordStatus(userID: userID, "away", at: now) }
+        return away
     }
 
     func recordAssignment(userID: Int, at now: Int64) async throws {

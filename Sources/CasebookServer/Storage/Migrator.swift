@@ -41,7 +41,10 @@ public struct Migrator: Sendable {
         .addGroupSkills, .createTicketMetricEvents, .createRefundsAndFulfilmentErrors, .indexPendingBreaches,
         .keepBreachesAheadOnTicketSLAs, .addExpectedDeliveriesAndDelayNotices, .addBundleComponents,
         .indexTheBackorderQueueInOrder, .addCancellationsReturnsAndDeliveries, .addAssetsRMAsAndDecisions,
-        .addFollowUpsAndRemoteSessions,
+        .addFollowUpsAndRemoteSessions, .addKnowledgeBase,
+        .addSatisfactionRatingsAndLoyalty,
+        .addTicketFactsForReports,
+        .recordPresenceHistory,
     ]
 
     /// Returns the names of the migrations it applied.

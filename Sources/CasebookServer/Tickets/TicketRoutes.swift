@@ -50,7 +50,8 @@ struct TicketRoutes {
     @Sendable func show(_ request: Request, context: CasebookContext) async throws -> Response {
         let actor = try context.requireActor()
         let ticket = try await tickets.get(try context.parameters.id(), actor: actor)
-        var presented = Present.ticket(ticket, base: request.baseURL)
+        let plain = Present.ticket(ticket, base: request.baseURL), base = request.baseURL
+        var presented = try await tickets.database.read { db in try await SatisfactionService.attach(to: [plain], base: base, db: db) }[0]
         // Zendesk's `include=slas`: the running targets, for staff.
         if actor.role.isStaff, let sla = tickets.sla,
            (request.uri.queryParameters.get("include") ?? "").split(separator: ",").contains("slas"),

@@ -13,6 +13,8 @@ struct TicketService: Sendable {
     var routing: RoutingService? = nil
     /// Records what the SLA clock needs with every change and keeps each ticket's targets current.
     var sla: SLAService? = nil
+    /// Offers the requester a satisfaction survey when a ticket becomes solved.
+    var satisfaction: SatisfactionService? = nil
 
     /// Queues the notifications for a change made with the `db:` variants (inside the caller's transaction).
     func notify(_ written: Written, actor: Actor, db: any SQLDatabase) async throws {
@@ -343,6 +345,7 @@ struct TicketService: Sendable {
         }
         let written = Written(ticket: record, audit: audit, comments: stored.map { [$0.id: $0] } ?? [:])
         try await sla?.record(written, previous: current, actor: actor, db: db)
+        if next.status == .solved, current.fields.status < .solved { try await satisfaction?.ticketSolved(record, db: db) }
         if case .notice(_, let text)? = exclusionOverride.first, let assignee = next.assigneeID {
             let why = object["override_reason"]?.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             try await DecisionService(tickets: self, clock: .system).record(.init(

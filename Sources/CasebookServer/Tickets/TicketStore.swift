@@ -179,7 +179,12 @@ struct TicketStore: Sendable {
     }
 
     func softDelete(id: Int) async throws {
-        try await db.raw("UPDATE tickets SET deleted_at = \(bind: Timestamp.now) WHERE id = \(bind: id)").run()
+        // The change moves updated_at too, so incremental readers (the exports, the report facts) see the deletion.
+        let now = Timestamp.now
+        try await db.raw("""
+            UPDATE tickets SET deleted_at = \(bind: now), updated_at = CASE WHEN updated_at < \(bind: now) THEN \(bind: now) ELSE updated_at + 1 END
+            WHERE id = \(bind: id)
+            """).run()
     }
 
     private func replaceTags(ticketID: Int, tags: [String], previous: [String]) async throws {

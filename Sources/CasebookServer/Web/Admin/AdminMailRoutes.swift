@@ -154,7 +154,9 @@ struct AdminMailRoutes: Sendable {
             "comment": ["author": "Morgan Avery", "body": "They ship on Friday.", "html": "<p>They ship on Friday.</p>"],
             "recipient": ["name": "Rex Harmon", "first_name": "Rex"], "requester": ["name": "Rex Harmon"],
             "actor": ["name": "Morgan Avery"], "marker": "##- Please type your reply above this line -##",
-            "link": "https://support.example.com/sign-in/link/…", "support": ["name": inbound.settings.support.name ?? "Support"],
+            "link": "https://support.example.com/sign-in/link/…",
+            "good_link": "https://support.example.com/satisfaction/…?score=good", "bad_link": "https://support.example.com/satisfaction/…?score=bad",
+            "support": ["name": inbound.settings.support.name ?? "Support"],
         ]
         let rendered = (try? template.render(sample)) ?? .init(subject: "(does not render)", text: "", html: "")
         return TemplatePage(chrome: chrome, event: template.event.rawValue, title: template.event.title, subject: template.subject,

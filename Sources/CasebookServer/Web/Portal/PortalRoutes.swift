@@ -44,6 +44,8 @@ struct PortalRoutes: Sendable {
         var messages: [Message]
         var open: Bool
         var draft: String
+        /// Solved and the viewer's own: the page asks how the support was (see `SatisfactionPageRoutes`).
+        var canRate = false
     }
 
     func register(on web: RouterGroup<CasebookContext>) {
@@ -138,7 +140,8 @@ struct PortalRoutes: Sendable {
                                 .init(name: $0.fileName, path: AttachmentRoutes.path(for: $0), size: TimelineBuilder.size($0.size))
                             })
                 },
-                open: ticket.fields.status != .closed, draft: draft)
+                open: ticket.fields.status != .closed, draft: draft,
+                canRate: ticket.fields.status >= .solved && ticket.fields.requesterID == actor.id)
         }
     }
 

@@ -155,8 +155,8 @@ struct DecisionPageRoutes: Sendable {
         _ = try context.require(.viewTeamBoard)
         let (from, to) = try DecisionRoutes.range(request, now: services.config.clock.now())
         let rows = try await reportRows(from: from, to: to)
-        var text = DecisionReportCSV.line(["person", "kind", "rule", "outcome", "count"])
-        for row in rows { text += DecisionReportCSV.line([row.person, row.kind, row.rule, row.outcome, String(row.count)]) }
+        var text = ReportCSV.line(["person", "kind", "rule", "outcome", "count"])
+        for row in rows { text += ReportCSV.line([row.person, row.kind, row.rule, row.outcome, String(row.count)]) }
         let name = "decisions-\(Self.day(from))-to-\(Self.day(to - 1)).csv"
         return Response(status: .ok,
                         headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\"",
@@ -214,18 +214,5 @@ struct DecisionPageRoutes: Sendable {
                          since: PageTime.text(item.since), sinceISO: PageTime.iso(item.since), waiting: OrderPageRoutes.duration(max(0, now - item.since)))
         }
         return renderer.page("case-notes", CaseNotesPage(chrome: Chrome(title: "Case notes owed", context: context), rows: rows, hasRows: !rows.isEmpty))
-    }
-}
-
-/// Report lines as a spreadsheet reads them (RFC 4180). A cell that starts like a formula is prefixed with `'`: rules
-/// and names are typed by people, and a spreadsheet must not run them.
-enum DecisionReportCSV {
-    static func line(_ fields: [String]) -> String { fields.map(cell).joined(separator: ",") + "\r\n" }
-
-    static func cell(_ raw: String) -> String {
-        var text = raw
-        if let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

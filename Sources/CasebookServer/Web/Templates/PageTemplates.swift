@@ -1,7 +1,7 @@
 /// The Mustache templates, compiled into the binary. Each group of pages keeps its templates in its own file.
 enum PageTemplates {
     static var all: [(String, String)] {
-        frame + signIn + workspace + ticket + portal + admin + adminMail + team + adminRouting + user + orders + imports + rmas + conduct + followUps + warranties
+        frame + signIn + workspace + ticket + portal + admin + adminMail + team + adminRouting + user + orders + imports + rmas + conduct + followUps + knowledgeBase + warranties + satisfaction + reports
     }
 
     static let frame: [(String, String)] = [
@@ -29,7 +29,7 @@ enum PageTemplates {
             {{#chrome.canManageInventory}}<a href="/agent/imports/shopify">Import orders</a>{{/chrome.canManageInventory}}
             <a href="/agent/backorders">Backorders</a>
             {{#chrome.canSeeTeam}}<a href="/agent/refunds">Refunds</a>{{/chrome.canSeeTeam}}
-            <a href="/agent/rmas">RMAs</a> <a href="/agent/assets">Assets</a> <a href="/agent/warranties">Warranties</a> <a href="/agent/decisions">Decisions</a> <a href="/agent/follow-ups">Follow-ups</a> <a id="nav-notifications" href="/agent/notifications">Notifications{{#chrome.unreadNotifications}} ({{.}} unread){{/chrome.unreadNotifications}}</a>
+            <a href="/agent/rmas">RMAs</a> <a href="/agent/assets">Assets</a> <a href="/agent/warranties">Warranties</a> <a href="/agent/decisions">Decisions</a> <a href="/agent/follow-ups">Follow-ups</a> <a href="/agent/kb">Knowledge base</a> {{#chrome.canSeeTeam}}<a href="/agent/reports">Reports</a>{{/chrome.canSeeTeam}} <a id="nav-notifications" href="/agent/notifications">Notifications{{#chrome.unreadNotifications}} ({{.}} unread){{/chrome.unreadNotifications}}</a>
             <form id="search-form" class="search" method="get" action="/agent/search" role="search">
               <label for="q" class="visually-hidden">Search tickets</label>
               <input id="q" name="q" type="search" value="{{chrome.query}}" placeholder="Search: status:open printer">
@@ -45,7 +45,9 @@ enum PageTemplates {
             <a href="/admin/sla">SLAs</a>
             <a href="/admin/conduct">Conduct</a>
             <a href="/admin/rma-policy">RMA policy</a>
+            <a href="/admin/satisfaction">Satisfaction</a>
             {{/chrome.isAdmin}}
+            <a href="/hc" id="nav-help-center">Help center</a>
             {{#chrome.isCustomer}}
             <a href="/portal">My requests</a>
             <a href="/portal/requests/new">New request</a>

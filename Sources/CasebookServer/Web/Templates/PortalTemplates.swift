@@ -62,12 +62,15 @@ extension PageTemplates {
         """#),
         ("portal-new", #"""
         {{<layout}}
+        {{$head}}<script src="/hc/deflection.js" defer></script>{{/head}}
         {{$main}}
         <div class="narrow">
         <h1>New request</h1>
         <form id="new-request-form" method="post" action="/portal/requests" enctype="multipart/form-data">
           <input type="hidden" name="csrf" value="{{chrome.csrf}}">
           <p><label for="subject">Subject</label> <input id="subject" name="subject" required maxlength="250" value="{{subject}}"></p>
+          <div id="deflection-suggestions" class="deflection" data-deflection hidden></div>
+          <p class="hc-hint">Your answer may already be in the <a href="/hc" id="portal-help-center">help center</a>.</p>
           <p><label for="body">How can we help?</label> <textarea id="body" name="body" rows="8" required>{{body}}</textarea></p>
           <p><label for="files">Attach files (photos, screenshots, invoices)</label> <input id="files" name="files" type="file" multiple></p>
           <p><button type="submit">Submit request</button></p>
@@ -101,6 +104,7 @@ extension PageTemplates {
         </form>
         {{/open}}
         {{^open}}<p>This request is {{request.statusLabel}}. To follow up, <a href="/portal/requests/new">open a new request</a>.</p>{{/open}}
+        {{#canRate}}<p id="satisfaction-prompt"><a href="/portal/requests/{{request.id}}/satisfaction">How would you rate the support you received?</a></p>{{/canRate}}
         {{/main}}
         {{/layout}}
         """#),

@@ -153,6 +153,7 @@ extension PageTemplates {
             </section>
             {{> hardware-panel}}
             {{> follow-up-panel}}
+            {{> knowledge-panel}}
             <section id="exclusions" aria-labelledby="exclusions-heading">
               <h2 id="exclusions-heading">Never assign to</h2>
               <ul>{{#routing.exclusions}}<li class="exclusion">{{.}}</li>{{/routing.exclusions}}{{^routing.hasExclusions}}<li class="empty">No exclusion rules for this customer</li>{{/routing.hasExclusions}}</ul>

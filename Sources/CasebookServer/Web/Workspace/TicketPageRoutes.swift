@@ -60,6 +60,7 @@ struct TicketPageRoutes: Sendable {
                                                           groups: names.groups, db: db)
             panel.hardware = try await TicketHardwarePanel.load(ticketID: id, now: clock.now(), names: names, db: db)
             panel.followUps = try await TicketFollowUpPanel.load(ticketID: id, actor: actor, agents: agents, now: clock.now(), db: db)
+            panel.knowledge = try await TicketKnowledgePanel.load(ticketID: id, comments: comments, db: db)
             let orders = try await OrderReads(db: db).orders(customerID: f.requesterID, limit: 5)
             return Loaded(ticket: ticket, audits: audits, comments: byID, names: names, agents: agents,
                           organization: organization ?? nil, requesterTickets: others, requesterOrders: orders, macros: try await MacroStore(db: db).list(),
@@ -118,6 +119,7 @@ struct TicketPageRoutes: Sendable {
         if query["checklist"] != nil { notices.append("Troubleshooting results recorded.") }
         if let rma = Int(query["rma"] ?? "") { notices.append("RMA #\(rma) opened.") }
         notices += TicketFollowUpPanel.notices(query)
+        if let text = try await TicketKnowledgePanel.insertion(query, actor: actor, baseURL: request.baseURL, database: database) { form.body = text }
         return await render(loaded, context: context, actor: actor, form: form, was: loaded.current,
                             seenAudit: loaded.latestAudit, notices: notices)
     }

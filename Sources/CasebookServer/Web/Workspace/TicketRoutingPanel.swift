@@ -61,6 +61,7 @@ struct TicketRoutingPanel: Sendable {
     /// lookups are listed in `PageModels+Mustache`; the panel answers its own.
     var hardware = TicketHardwarePanel()
     var followUps = TicketFollowUpPanel()
+    var knowledge = TicketKnowledgePanel()
 
     static func load(ticket: TicketRecord, actor: Actor, tickets: TicketService, agents: [UserRecord], groups: [Int: String],
                      db: any SQLDatabase) async throws -> TicketRoutingPanel {
@@ -165,6 +166,7 @@ extension TicketRoutingPanel: MustacheParent {
         case "handoverNote": handoverNote
         case "hardware": hardware
         case "followUps": followUps
+        case "knowledge": knowledge
         default: nil
         }
     }
