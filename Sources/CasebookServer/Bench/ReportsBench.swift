@@ -107,16 +107,7 @@ struct ReportsBenchSeed {
     }
 
     func inChunks(_ what: String, _ statements: (Int, Int) -> [String]) async throws {
-        var from = 0
-        while from < tickets {
-            let to = min(tickets, from + Self.chunk)
-            let sql = statements(from, to)
-            try await database.write { db in
-                for statement in sql { try await db.raw(SQLQueryString(statement)).run() }
-            }
-            from = to
-        }
-        say("  \(what)")
+        try await rows(tickets, what, statements)
     }
 
     func seed() async throws {

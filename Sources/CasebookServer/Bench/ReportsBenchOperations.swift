@@ -7,6 +7,7 @@ import SQLKit
 extension ReportsBenchSeed {
     static let orders = 400_000
 
+    /// Runs the statements for `0..<count` in chunks, one write transaction each.
     func rows(_ count: Int, _ what: String, _ statements: (Int, Int) -> [String]) async throws {
         var from = 0
         while from < count {
