@@ -202,6 +202,22 @@ struct ReportAPITests {
     }
 
     @Test(arguments: TestDatabase.all)
+    func theJobTakesASliceARun(db: TestDatabase) async throws {
+        try await TestApp.run(db) { app in
+            try await BenchSeeder.seedTickets(app.database, count: TicketFactsRefresher.batch + 50, requesterID: app.endUserA.id,
+                                              assigneeID: app.agent.id)
+            let refresher = TicketFactsRefresher(database: app.database)
+            let upTo = Timestamp.now + 1
+            #expect(try await refresher.refresh(upTo: upTo, now: upTo, maxBatches: 1) == TicketFactsRefresher.batch)
+            #expect(try await refresher.refresh(upTo: upTo, now: upTo, maxBatches: 1) == 50, "the next run goes on where the last stopped")
+            let facts = try await app.database.read { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM ticket_facts").first()!.decode(column: "n", as: Int.self)
+            }
+            #expect(facts == TicketFactsRefresher.batch + 50)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func factsWaitForTheLagAndCatchUpLater(db: TestDatabase) async throws {
         try await TestApp.run(db) { app in
             let ticket = try await app.endUserA.createTicket(["subject": "Scanner offline", "comment": ["body": "Since noon."]])

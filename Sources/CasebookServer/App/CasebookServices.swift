@@ -58,7 +58,7 @@ public struct CasebookServices: Sendable {
         let facts = TicketFactsRefresher(database: database)
         let outcomes = SLAOutcomeRefresher(database: database)
         runner.every(60_000, JobScheduler.reportFacts) { now in
-            try await facts.refresh(upTo: now - TicketFactsRefresher.lagMillis, now: now)
+            try await facts.refresh(upTo: now - TicketFactsRefresher.lagMillis, now: now, maxBatches: 50)
             try await outcomes.refresh()
         }
         runner.handlers[JobScheduler.slaReevaluate] = { _, _ in

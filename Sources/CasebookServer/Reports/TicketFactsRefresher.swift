@@ -12,15 +12,18 @@ struct TicketFactsRefresher: Sendable {
     static let lagMillis: Int64 = 30_000
     static let batch = 400
 
-    /// Refreshes every ticket changed up to `upTo` (epoch ms). Returns how many ticket rows it looked at.
+    /// Refreshes the tickets changed up to `upTo` (epoch ms), at most `maxBatches` batches (the job takes a slice a
+    /// run, so a desk upgraded with a million tickets fills its facts over a few minutes without holding up the other
+    /// jobs). Returns how many ticket rows it looked at.
     @discardableResult
-    func refresh(upTo: Int64, now: Int64) async throws -> Int {
+    func refresh(upTo: Int64, now: Int64, maxBatches: Int = .max) async throws -> Int {
         var total = 0
-        while true {
+        for _ in 0..<maxBatches {
             let n = try await database.write { db in try await Self.refreshBatch(db, upTo: upTo, now: now) }
             total += n
-            if n < Self.batch { return total }
+            if n < Self.batch { break }
         }
+        return total
     }
 
     static func refreshBatch(_ db: any SQLDatabase, upTo: Int64, now: Int64) async throws -> Int {
