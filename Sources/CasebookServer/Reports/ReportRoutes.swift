@@ -27,6 +27,13 @@ struct ReportRunner: Sendable {
         return report
     }
 
+    /// The report the path names, run with the request's filter, as a CSV download (the API's and the page's).
+    func csv(_ request: Request, context: CasebookContext) async throws -> Response {
+        let report = try Self.find(context)
+        let filter = try filter(request)
+        return Self.csv(try await run(report, filter), filter: filter)
+    }
+
     static func csv(_ output: ReportOutput, filter: ReportFilter) -> Response {
         let name = "\(output.id)-\(ReportFilter.dayText(filter.start))-to-\(ReportFilter.dayText(filter.end - 1)).csv"
         return Response(status: .ok,
@@ -66,9 +73,6 @@ struct ReportRoutes: Sendable {
 
     @Sendable func csv(_ request: Request, context: CasebookContext) async throws -> Response {
         _ = try context.require(.viewTeamBoard)
-        let report = try ReportRunner.find(context)
-        let runner = ReportRunner(services: services)
-        let filter = try runner.filter(request)
-        return ReportRunner.csv(try await runner.run(report, filter), filter: filter)
+        return try await ReportRunner(services: services).csv(request, context: context)
     }
 }

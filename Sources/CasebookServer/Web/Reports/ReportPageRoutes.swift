@@ -100,10 +100,7 @@ struct ReportPageRoutes: Sendable {
 
     @Sendable func csv(_ request: Request, context: CasebookContext) async throws -> Response {
         _ = try context.require(.viewTeamBoard)
-        let report = try ReportRunner.find(context)
-        let runner = ReportRunner(services: services)
-        let filter = try runner.filter(request)
-        return ReportRunner.csv(try await runner.run(report, filter), filter: filter)
+        return try await ReportRunner(services: services).csv(request, context: context)
     }
 
     @Sendable func svg(_ request: Request, context: CasebookContext) async throws -> Response {
