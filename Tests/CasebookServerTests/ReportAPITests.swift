@@ -16,8 +16,7 @@ struct ReportAPITests {
 
     static func refresh(_ app: TestApp) async throws {
         let upTo = max(app.clock.now, Timestamp.now) + 1
-        try await TicketFactsRefresher(database: app.database).refresh(upTo: upTo, now: upTo)
-        try await SLAOutcomeRefresher(database: app.database).refresh()
+        try await ReportRefresh.run(app.database, upTo: upTo, now: upTo)
     }
 
     static func figure(_ report: APIResponse, _ label: String) -> JSONValue? {

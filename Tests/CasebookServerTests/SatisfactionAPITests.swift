@@ -323,8 +323,7 @@ struct SatisfactionAPITests {
             let now = Timestamp.now
             let (scores, rows) = try await database.read { db in
                 let scores = try await db.raw("SELECT score FROM satisfaction_ratings").all().map { try $0.decode(column: "score", as: String.self) }
-                let rows = try await SatisfactionLoyaltyReport(db: db).rows(from: now - 365 * Self.day, to: now, by: .group,
-                                                                            windows: LoyaltyWindows(), now: now)
+                let rows = try await SatisfactionLoyaltyReport(db: db).rows(from: now - 365 * Self.day, to: now, by: .group)
                 return (scores, rows)
             }
             #expect(scores.contains("good") && scores.contains("bad"), "\(scores)")
@@ -332,6 +331,104 @@ struct SatisfactionAPITests {
             try await DemoLoader.load(into: database, bcryptCost: 4)
             let again = try await database.read { db in try await SatisfactionStore(db: db).count(.init()) }
             #expect(again == scores.count, "loading twice adds nothing")
+        }
+    }
+
+    /// The report reads facts that follow the customer after they were written: an order, a cancelled line and a
+    /// rating that come later each change the ticket's row at the next refresh, and a reopened ticket leaves the report.
+    @Test(arguments: TestDatabase.all)
+    func theLoyaltyFactsFollowWhatTheCustomerDoesNext(db: TestDatabase) async throws {
+        try await TestApp.run(db) { app in
+            let lara = try await app.person("Lara Lead", role: .lead)
+            let ticket = try await Self.solvedTicket(app, extra: ["tags": ["reason_defect"]])
+            let solvedAt = app.clock.now - 200 * Self.day
+            try await app.database.write { db in
+                try await db.raw("UPDATE tickets SET solved_at = \(bind: solvedAt), created_at = \(bind: solvedAt - Self.day) WHERE id = \(bind: ticket)").run()
+                try await db.raw("UPDATE audits SET created_at = \(bind: solvedAt) WHERE ticket_id = \(bind: ticket)").run()
+            }
+            let (from, to) = ((solvedAt - Self.day) / 1000, (solvedAt + Self.day) / 1000)
+            func row(refresh: Bool = true) async throws -> JSONValue? {
+                if refresh { try await ReportAPITests.refresh(app) }
+                let report = try await lara.get("/api/v2/satisfaction/loyalty_report?by=contact_reason&start_time=\(from)&end_time=\(to)")
+                #expect(report.status == .ok, "\(report.text)")
+                return report["rows"]?.arrayValue?.first
+            }
+            let silent = try await row()
+            #expect(silent?["key"]?.stringValue == "reason_defect" && silent?["silent"]?.intValue == 1 && silent?["good"]?.intValue == 0,
+                    "nothing happened after the solve: \(String(describing: silent))")
+
+            let orderID = try await app.database.write { db in
+                try await db.raw("""
+                    INSERT INTO orders (customer_id, currency, created_at, updated_at)
+                    VALUES (\(bind: app.endUserA.id), 'EUR', \(bind: solvedAt + 10 * Self.day), \(bind: solvedAt + 10 * Self.day)) RETURNING id
+                    """).first()!.decode(column: "id", as: Int.self)
+            }
+            let bought = try await row()
+            #expect(bought?["bought_again"]?.intValue == 1 && bought?["silent"]?.intValue == 0, "an order 10 days on: \(String(describing: bought))")
+
+            try await app.database.write { db in
+                try await db.raw("""
+                    INSERT INTO order_events (event, order_id, payload, created_at)
+                    VALUES ('order_line.cancelled', \(bind: orderID), '{}', \(bind: solvedAt + 20 * Self.day))
+                    """).run()
+            }
+            let cancelled = try await row()
+            #expect(cancelled?["cancelled_or_refunded"]?.intValue == 1 && cancelled?["bought_again"]?.intValue == 0,
+                    "a cancellation wins over the purchase: \(String(describing: cancelled))")
+
+            try await Self.rateByLink(app, token: try await Self.surveyToken(app, ticket: ticket), score: "good")
+            let rated = try await row()
+            #expect(rated?["good"]?.intValue == 1 && rated?["satisfied_but_leaving"]?.intValue == 1, "\(String(describing: rated))")
+
+            // An upgraded desk: migration 0034 fills the loyalty rows of the solved tickets there are, with the same result.
+            try await app.database.write { db in
+                try await db.raw("DELETE FROM loyalty_facts").run()
+                for statement in Migration.addLoyaltyFacts.statements(app.database.engine)
+                where statement.hasPrefix("INSERT INTO loyalty_facts") || statement.hasPrefix("UPDATE") {
+                    try await db.raw(SQLQueryString(statement)).run()
+                }
+            }
+            try await LoyaltyFacts.classifyAllDue(app.database, now: max(app.clock.now, Timestamp.now))
+            let migrated = try await row(refresh: false)
+            #expect(migrated == rated, "\(String(describing: migrated))")
+
+            let reopened = try await app.agent.put("/api/v2/tickets/\(ticket)", ["ticket": ["status": "open", "comment": ["body": "Not fixed after all."]]])
+            #expect(reopened.status == .ok, "\(reopened.text)")
+            let gone = try await row()
+            #expect(gone == nil, "a reopened ticket is not solved: \(String(describing: gone))")
+        }
+    }
+
+    /// "Too early to tell" is not stored for ever: the row keeps the instant its outcome can next change (the end of
+    /// the silence window here), and the job classifies it again then.
+    @Test(arguments: TestDatabase.all)
+    func tooEarlyToTellBecomesSilentWhenTheWindowEnds(db: TestDatabase) async throws {
+        try await TestApp.run(db) { app in
+            let lara = try await app.person("Lara Lead", role: .lead)
+            let ticket = try await Self.solvedTicket(app)
+            let solvedAt = app.clock.now - 100 * Self.day
+            try await app.database.write { db in
+                try await db.raw("UPDATE tickets SET solved_at = \(bind: solvedAt), created_at = \(bind: solvedAt - Self.day) WHERE id = \(bind: ticket)").run()
+                try await db.raw("UPDATE audits SET created_at = \(bind: solvedAt) WHERE ticket_id = \(bind: ticket)").run()
+            }
+            try await ReportAPITests.refresh(app)
+            let (from, to) = ((solvedAt - Self.day) / 1000, (solvedAt + Self.day) / 1000)
+            func row() async throws -> JSONValue? {
+                try await lara.get("/api/v2/satisfaction/loyalty_report?by=group&start_time=\(from)&end_time=\(to)")["rows"]?.arrayValue?.first
+            }
+            let early = try await row()
+            #expect(early?["pending"]?.intValue == 1 && early?["silent"]?.intValue == 0,
+                    "100 days on, the 180-day silence window is still open: \(String(describing: early))")
+            let due = try await app.database.read { db in
+                try await db.raw("SELECT due_at FROM loyalty_facts WHERE ticket_id = \(bind: ticket)").first()?.decode(column: "due_at", as: Int64?.self)
+            }
+            #expect(due == solvedAt + 180 * Self.day + 1, "\(String(describing: due))")
+
+            try await LoyaltyFacts.classifyAllDue(app.database, now: solvedAt + 180 * Self.day)
+            #expect(try await row()?["pending"]?.intValue == 1, "the last instant of the window still counts")
+            try await LoyaltyFacts.classifyAllDue(app.database, now: solvedAt + 181 * Self.day)
+            let late = try await row()
+            #expect(late?["silent"]?.intValue == 1 && late?["pending"]?.intValue == 0, "\(String(describing: late))")
         }
     }
 
@@ -355,7 +452,9 @@ struct SatisfactionAPITests {
             let now = app.clock.now
             let solvedAt = now - 200 * Self.day
             try await app.database.write { db in
-                try await db.raw("UPDATE tickets SET solved_at = \(bind: solvedAt), created_at = \(bind: solvedAt - Self.day) WHERE id IN (\(binds: [rexTicket, hanaTicket, samTicket]))").run()
+                let moved = [rexTicket, hanaTicket, samTicket]
+                try await db.raw("UPDATE tickets SET solved_at = \(bind: solvedAt), created_at = \(bind: solvedAt - Self.day) WHERE id IN (\(binds: moved))").run()
+                try await db.raw("UPDATE audits SET created_at = \(bind: solvedAt) WHERE ticket_id IN (\(binds: moved))").run()
                 func order(_ customer: Int, at: Int64) async throws -> Int {
                     try await db.raw("""
                         INSERT INTO orders (customer_id, currency, created_at, updated_at) VALUES (\(bind: customer), 'EUR', \(bind: at), \(bind: at)) RETURNING id
@@ -371,6 +470,8 @@ struct SatisfactionAPITests {
                 _ = try await order(app.endUserB.id, at: solvedAt + 40 * Self.day)
             }
 
+            // The report reads the facts the reports job keeps (here brought up to date at once).
+            try await ReportAPITests.refresh(app)
             let from = (solvedAt - Self.day) / 1000, to = (solvedAt + Self.day) / 1000
             let byGroup = try await lara.get("/api/v2/satisfaction/loyalty_report?by=group&start_time=\(from)&end_time=\(to)")
             #expect(byGroup.status == .ok, "\(byGroup.text)")
@@ -396,6 +497,7 @@ struct SatisfactionAPITests {
             #expect(onlyToasters["rows"]?.arrayValue?.count == 1 && onlyToasters["rows"]?.arrayValue?.first?["tickets_solved"]?.intValue == 1, "\(onlyToasters.text)")
             let longer = try await app.admin.put("/api/v2/satisfaction/settings", ["satisfaction_settings": ["bought_again_days": 30, "silence_days": 365]])
             #expect(longer.status == .ok)
+            try await ReportAPITests.refresh(app)
             let later = try await lara.get("/api/v2/satisfaction/loyalty_report?by=group&start_time=\(from)&end_time=\(to)")
             let kettlesLater = try #require(later["rows"]?.arrayValue?.first { $0["id"]?.intValue == kettles })
             #expect(kettlesLater["bought_again"]?.intValue == 0 && kettlesLater["active"]?.intValue == 1, "Hana's order at day 40 is past a 30-day window: \(kettlesLater)")

@@ -40,6 +40,7 @@ struct StorageTests {
                 "0031_AddSatisfactionRatingsAndLoyalty",
                 "0032_AddTicketFactsForReports",
                 "0033_RecordPresenceHistory",
+                "0034_AddLoyaltyFacts",
             ])
             for table in ["organizations", "organization_domains", "users", "api_tokens", "groups", "group_memberships",
                           "tickets", "ticket_tags", "ticket_collaborators", "audits", "audit_events", "comments",
@@ -53,10 +54,16 @@ struct StorageTests {
                           "notifications", "conduct_outcomes", "conduct_records", "policy_settings", "follow_ups", "remote_sessions",
                           "help_center_categories", "help_center_sections", "help_center_articles", "help_center_article_revisions",
                           "help_center_votes", "help_center_article_attachments", "ticket_articles", "help_center_deflections",
-                          "ticket_facts", "report_watermarks", "presence_intervals",
+                          "ticket_facts", "presence_intervals", "loyalty_facts",
                           "satisfaction_ratings", "nps_surveys"] {
                 #expect(try await Self.count(table, in: database) == 0, "\(table)")
             }
+            // The loyalty facts start with every source marked as read (the migration filled what there was).
+            let marks = try await database.read { db in
+                try await db.raw("SELECT name, last_id FROM report_watermarks ORDER BY name").all()
+                    .map { "\(try $0.decode(column: "name", as: String.self))=\(try $0.decode(column: "last_id", as: Int.self))" }
+            }
+            #expect(marks == ["loyalty.nps=0", "loyalty.order_events=0", "loyalty.orders=0", "loyalty.ratings=0", "loyalty.refunds=0"], "\(marks)")
         }
     }
 

@@ -9304,7 +9304,7 @@ enum OpenAPIDocument {
             "tags": [
               "Satisfaction"
             ],
-            "description": "**Casebook extension.** For tickets solved between `start_time` and `end_time` (Unix seconds or dates; the last 30 days by default), one row per `by` value (`group`, `agent`, `ticket_type`, `contact_reason` = the ticket's `reason_…` tag, \"(none)\" without one): tickets solved, ratings offered, good, bad, CSAT %, customers, and what they did after the solve within the loyalty windows: bought again, cancelled or refunded, silent, active, pending; \"satisfied but leaving\" (rated good, then cancelled, refunded or silent), NPS answers and score. Filters: `group_id`, `assignee_id`, `channel`, `priority`, `tags`, `organization_id` (comma-separated). Leads, managers and admins.",
+            "description": "**Casebook extension.** For tickets solved now whose last solve was between `start_time` and `end_time` (Unix seconds or dates; the last 30 days by default), one row per `by` value (`group`, `agent`, `ticket_type`, `contact_reason` = the ticket's `reason_…` tag, \"(none)\" without one): tickets solved, ratings offered, good, bad, CSAT %, customers, and what they did after the solve within the loyalty windows: bought again, cancelled or refunded, silent, active, pending; \"satisfied but leaving\" (rated good, then cancelled, refunded or silent), NPS answers and score. Filters: `group_id`, `assignee_id`, `channel`, `priority`, `tags`, `organization_id` (comma-separated). Figures come from the report facts the reports job keeps every minute, so a change shows within about two minutes (a change of the windows within a few). Leads, managers and admins.",
             "parameters": [
               {
                 "name": "by",

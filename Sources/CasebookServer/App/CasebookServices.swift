@@ -55,11 +55,8 @@ public struct CasebookServices: Sendable {
         runner.every(60 * 60_000, JobScheduler.rmaReminders) { _ in _ = try await rmas.remindOverdue(database: database) }
         let followUps = FollowUpService(services: self)
         runner.every(60_000, JobScheduler.followUpReminders) { _ in try await followUps.remindDue(database: database) }
-        let facts = TicketFactsRefresher(database: database)
-        let outcomes = SLAOutcomeRefresher(database: database)
         runner.every(60_000, JobScheduler.reportFacts) { now in
-            try await facts.refresh(upTo: now - TicketFactsRefresher.lagMillis, now: now, maxBatches: 50)
-            try await outcomes.refresh()
+            try await ReportRefresh.run(database, upTo: now - TicketFactsRefresher.lagMillis, now: now, maxBatches: 50)
         }
         runner.handlers[JobScheduler.slaReevaluate] = { _, _ in
             try await sla.reevaluateAll(database: database)

@@ -41,6 +41,9 @@ public enum ReportsBench {
         }
         say("folding the SLA outcomes…")
         try await SLAOutcomeRefresher(database: database).refresh()
+        let classifyStart = clock.now
+        try await LoyaltyFacts.classifyAllDue(database, now: now)
+        say("classified every solved ticket's loyalty outcome (as the reports job does) in \(Int((clock.now - classifyStart) / .milliseconds(1))) ms")
         say("analyzing…")
         try await database.refreshStatistics()
         let seedSeconds = (clock.now - seedStart) / .seconds(1)
@@ -185,6 +188,8 @@ struct ReportsBenchSeed {
                 CASE WHEN i % 20 = 19 THEN 0 ELSE 1 + (i * 31) % 4 END, CASE WHEN i % 13 = 0 THEN 1 ELSE 0 END, \(now)
                 """)]
         }
+        try await seedLoyaltyFacts(firstAgent: firstAgent, firstGroup: firstGroup, created: created, solved: solved,
+                                   resolution: resolution, customer: customer)
         try await inChunks("tags") { from, to in
             [series(from, to, "INSERT INTO ticket_tags (ticket_id, tag, position)", "i + 1, 'billing', 0", where: "i % 3 = 0"),
              series(from, to, "INSERT INTO ticket_tags (ticket_id, tag, position)", "i + 1, 'vip', 1", where: "i % 30 = 0")]

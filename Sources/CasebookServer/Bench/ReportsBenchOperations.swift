@@ -24,6 +24,34 @@ extension ReportsBenchSeed {
     var yes: String { database.engine == .postgres ? "TRUE" : "1" }
     var no: String { database.engine == .postgres ? "FALSE" : "0" }
 
+    /// The loyalty rows the facts job would have written for the solved tickets, in the proportions of the rows
+    /// seeded below (a rating on a third of solved tickets, one in fifteen bad; an NPS answer on one in seventeen; the
+    /// customer's next order, refund, cancellation and ticket at spread-out days after the solve, or never), due for
+    /// the job to classify.
+    func seedLoyaltyFacts(firstAgent: Int, firstGroup: Int, created: String, solved: String, resolution: String,
+                          customer: String) async throws {
+        let solvedAt = "\(created) + \(resolution) * 120000"
+        let day = "86400000"
+        try await inChunks("loyalty facts for the solved tickets") { from, to in
+            [series(from, to, """
+                INSERT INTO loyalty_facts (\(LoyaltyFacts.rowColumns), rating, nps_score, next_order_at, next_refund_at, next_cancel_at,
+                    next_ticket_at, due_at)
+                """, """
+                i + 1, \(customer), \(solvedAt), \(firstGroup) + i % \(ReportsBench.groups), \(firstAgent) + i % \(ReportsBench.agents),
+                1 + i % 5000, CASE i % 4 WHEN 0 THEN 'email' WHEN 1 THEN 'web' WHEN 2 THEN 'api' ELSE 'voice' END,
+                CASE i % 5 WHEN 0 THEN 'low' WHEN 4 THEN 'urgent' WHEN 3 THEN 'high' ELSE 'normal' END, 'question',
+                CASE i % 4 WHEN 0 THEN 'reason_defect' WHEN 1 THEN 'reason_delivery' WHEN 2 THEN 'reason_billing' ELSE NULL END,
+                CASE WHEN i % 3 = 0 THEN (CASE WHEN i % 15 = 0 THEN 'bad' ELSE 'good' END) ELSE NULL END,
+                CASE WHEN i % 17 = 0 THEN (i / 17) % 11 ELSE NULL END,
+                CASE WHEN i % 4 <> 3 THEN \(solvedAt) + (1 + i % 240) * \(day) ELSE NULL END,
+                CASE WHEN i % 20 = 1 THEN \(solvedAt) + (1 + i % 120) * \(day) ELSE NULL END,
+                CASE WHEN i % 50 = 2 THEN \(solvedAt) + (1 + i % 90) * \(day) ELSE NULL END,
+                CASE WHEN i % 3 = 1 THEN \(solvedAt) + (1 + i % 300) * \(day) ELSE NULL END,
+                0
+                """, where: solved)]
+        }
+    }
+
     func seedOrdersAndSatisfaction(firstAgent: Int, firstGroup: Int, firstCustomer: Int, created: String, solved: String,
                                    resolution: String, customer: String) async throws {
         let span = end - start

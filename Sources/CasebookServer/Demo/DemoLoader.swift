@@ -29,8 +29,7 @@ public enum DemoLoader {
         // The reports read per-ticket facts; the demo's tickets have them from the start (the loaders above also
         // write at the wall clock's time, and nothing else writes while the demo loads).
         let millis = max(Timestamp.millis(now), Timestamp.now)
-        try await TicketFactsRefresher(database: database).refresh(upTo: millis, now: millis)
-        try await SLAOutcomeRefresher(database: database).refresh()
+        try await ReportRefresh.run(database, upTo: millis, now: millis)
         if summary.users > 0 { summary.password = password }
         return summary
     }

@@ -25,7 +25,7 @@ struct SatisfactionReport: ReportDefinition {
         filters.organizationIDs = filter.organizationIDs
         let windows = try await SatisfactionSettings.load(db: context.db).windows
         let rows = try await SatisfactionLoyaltyReport(db: context.db)
-            .rows(from: filter.start, to: filter.end - 1, by: dimension, filters: filters, windows: windows, now: context.now)
+            .rows(from: filter.start, to: filter.end - 1, by: dimension, filters: filters)
         func share(_ part: Int, _ whole: Int) -> Double? { whole == 0 ? nil : Double(part) * 100 / Double(whole) }
         let total = rows.reduce(into: (solved: 0, good: 0, bad: 0, customers: 0, bought: 0, leaving: 0, satisfiedLeaving: 0)) { t, r in
             t.solved += r.ticketsSolved; t.good += r.good; t.bad += r.bad; t.customers += r.customers

@@ -32,7 +32,7 @@ struct TicketFactsRefresher: Sendable {
         let markID = try mark?.decode(column: "last_id", as: Int.self) ?? 0
         let tickets = try await db.raw("""
             SELECT id, created_at, updated_at, status, group_id, assignee_id, organization_id, via_channel, priority, type,
-                solved_at, deleted_at
+                solved_at, deleted_at, requester_id
             FROM tickets
             WHERE (updated_at > \(bind: markAt) OR (updated_at = \(bind: markAt) AND id > \(bind: markID)))
                 AND updated_at <= \(bind: upTo)
@@ -42,12 +42,19 @@ struct TicketFactsRefresher: Sendable {
         let ids = try tickets.map { try $0.decode(column: "id", as: Int.self) }
         let history = try await Self.history(db, ticketIDs: ids)
         let calendars = try await ReportCalendars.load(db, groupIDs: Set(try tickets.compactMap { try $0.decode(column: "group_id", as: Int?.self) }))
+        let reasons = try await LoyaltyFacts.contactReasons(db, ticketIDs: ids)
+        // The customers whose loyalty facts the batch can change: the requesters now and before (a ticket may change hands).
+        var requesters = try await LoyaltyFacts.requesters(db, ticketIDs: ids)
+        var solvedRows: [SQLQueryString] = []
+        var notSolved: [Int] = []
 
         var deleted: [Int] = []
         var rows: [SQLQueryString] = []
         for row in tickets {
             let id = try row.decode(column: "id", as: Int.self)
-            if try row.decode(column: "deleted_at", as: Int64?.self) != nil { deleted.append(id); continue }
+            let requesterID = try row.decode(column: "requester_id", as: Int.self)
+            requesters.insert(requesterID)
+            if try row.decode(column: "deleted_at", as: Int64?.self) != nil { deleted.append(id); notSolved.append(id); continue }
             let created = try row.decode(column: "created_at", as: Int64.self)
             let status = try row.decode(column: "status", as: String.self)
             let groupID = try row.decode(column: "group_id", as: Int?.self)
@@ -63,6 +70,16 @@ struct TicketFactsRefresher: Sendable {
                  \(bind: facts.solvedAt), \(bind: facts.resolutionMinutes), \(bind: facts.resolutionMinutes.map(DurationBuckets.bucket)),
                  \(bind: facts.replies), \(bind: facts.reopens), \(bind: now))
                 """)
+            if let solvedAt = facts.solvedAt {
+                solvedRows.append("""
+                    (\(bind: id), \(bind: requesterID), \(bind: solvedAt), \(bind: groupID), \(bind: try row.decode(column: "assignee_id", as: Int?.self)),
+                     \(bind: try row.decode(column: "organization_id", as: Int?.self)), \(bind: try row.decode(column: "via_channel", as: String.self)),
+                     \(bind: try row.decode(column: "priority", as: String?.self)), \(bind: try row.decode(column: "type", as: String?.self)),
+                     \(bind: reasons[id]))
+                    """)
+            } else {
+                notSolved.append(id)
+            }
         }
         if !deleted.isEmpty {
             try await db.raw("DELETE FROM ticket_facts WHERE ticket_id IN (\(binds: deleted))").run()
@@ -70,6 +87,10 @@ struct TicketFactsRefresher: Sendable {
         if !rows.isEmpty {
             try await TicketFactsWriter.upsert(db, rows: rows)
         }
+        // Solved tickets have a loyalty row; a new ticket ends an earlier one's silence, so the batch's customers
+        // have theirs recomputed.
+        try await LoyaltyFacts.write(db, solved: solvedRows, notSolved: notSolved)
+        try await LoyaltyFacts.recompute(db, customerIDs: requesters)
         let lastAt = try last.decode(column: "updated_at", as: Int64.self)
         try await db.raw("""
             INSERT INTO report_watermarks (name, updated_at, last_id) VALUES (\(bind: watermark), \(bind: lastAt), \(bind: ids.last!))
@@ -129,20 +150,18 @@ enum TicketFactsWriter {
         """
 
     static func upsert(_ db: any SQLDatabase, rows: [SQLQueryString]) async throws {
-        var query = SQLQueryString("INSERT INTO ticket_facts (\(unsafeRaw: columns)) VALUES ")
+        try await upsert(db, into: "ticket_facts", columns: columns, rows: rows)
+    }
+
+    /// `INSERT INTO table (columns) VALUES rows`, a row with the same `ticket_id` getting every other listed column.
+    static func upsert(_ db: any SQLDatabase, into table: String, columns: String, rows: [SQLQueryString]) async throws {
+        var query = SQLQueryString("INSERT INTO \(unsafeRaw: table) (\(unsafeRaw: columns)) VALUES ")
         for (i, row) in rows.enumerated() {
             if i > 0 { query.appendLiteral(", ") }
             query.appendInterpolation(row)
         }
-        query.appendLiteral("""
-             ON CONFLICT (ticket_id) DO UPDATE SET created_at = excluded.created_at, status = excluded.status,
-                group_id = excluded.group_id, assignee_id = excluded.assignee_id, organization_id = excluded.organization_id,
-                via_channel = excluded.via_channel, priority = excluded.priority, type = excluded.type,
-                first_reply_at = excluded.first_reply_at, first_reply_minutes = excluded.first_reply_minutes,
-                first_reply_bucket = excluded.first_reply_bucket, solved_at = excluded.solved_at,
-                resolution_minutes = excluded.resolution_minutes, resolution_bucket = excluded.resolution_bucket,
-                replies = excluded.replies, reopens = excluded.reopens, refreshed_at = excluded.refreshed_at
-            """)
+        let names = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { $0 != "ticket_id" }
+        query.appendLiteral(" ON CONFLICT (ticket_id) DO UPDATE SET " + names.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
         try await db.raw(query).run()
     }
 }

@@ -128,6 +128,7 @@ struct SatisfactionRoutes: Sendable {
     /// Applies the given fields over the current settings; names every bad field (422) and saves nothing then.
     static func save(_ body: JSONObject, actor: Actor, now: Int64, db: any SQLDatabase) async throws -> SatisfactionSettings {
         var settings = try await SatisfactionSettings.load(db: db)
+        let before = settings.windows
         var errors = FieldErrors()
         for (name, path) in [("bought_again_days", \LoyaltyWindows.boughtAgainDays), ("silence_days", \LoyaltyWindows.silenceDays)] {
             guard let raw = body[name], raw != .null else { continue }
@@ -148,6 +149,10 @@ struct SatisfactionRoutes: Sendable {
         }
         if !errors.isEmpty { throw APIError.invalid(errors) }
         try await PolicySettingsStore(db: db).save(SatisfactionSettings.key, settings.json, at: now)
+        if settings.windows != before {
+            // Every solved ticket's loyalty outcome is classified again with the new windows by the reports job.
+            try await db.raw("UPDATE loyalty_facts SET due_at = 0").run()
+        }
         return settings
     }
 
@@ -163,11 +168,9 @@ struct SatisfactionRoutes: Sendable {
         }
         let q = request.uri.queryParameters
         let query = try Self.reportQuery({ q.get($0) }, now: services.config.clock.now())
-        let now = services.config.clock.now()
         let (settings, rows) = try await database.read { db in
             let settings = try await SatisfactionSettings.load(db: db)
-            let rows = try await SatisfactionLoyaltyReport(db: db).rows(from: query.from, to: query.to, by: query.dimension, filters: query.filters,
-                                                                        windows: settings.windows, now: now)
+            let rows = try await SatisfactionLoyaltyReport(db: db).rows(from: query.from, to: query.to, by: query.dimension, filters: query.filters)
             return (settings, rows)
         }
         return JSONResponse([

@@ -45,6 +45,7 @@ public struct Migrator: Sendable {
         .addSatisfactionRatingsAndLoyalty,
         .addTicketFactsForReports,
         .recordPresenceHistory,
+        .addLoyaltyFacts,
     ]
 
     /// Returns the names of the migrations it applied.
