@@ -98,6 +98,28 @@ struct MailInboundTests {
         }
     }
 
+    /// The comment is built before the transaction for the likelier case (a reply when the message names a thread);
+    /// a message that names a thread Casebook does not know is a new request and keeps its quoted text, like one that
+    /// names none; an internal note from an agent by mail stays internal.
+    @Test(arguments: TestDatabase.all)
+    func aMessageNamingAnUnknownThreadIsANewRequestWithItsWholeText(db: TestDatabase) async throws {
+        try await TestApp.run(db) { app in
+            let body = "My router reboots.\r\n\r\nOn Mon, 23 Nov 2026, Other Shop wrote:\r\n> Please contact the maker.\r\n"
+            let stray = try await app.admin.postMail(TestMail.message(
+                from: "rex@northwind.example", subject: "Re: Router", body: body, inReplyTo: "elsewhere-1@othershop.example"))
+            let strayID = try #require(stray["inbound_email"]?["ticket_id"]?.intValue, "\(stray.text)")
+            let plain = try await app.admin.postMail(TestMail.message(from: "rex@northwind.example", subject: "Router again", body: body))
+            let plainID = try #require(plain["inbound_email"]?["ticket_id"]?.intValue)
+            #expect(strayID != plainID)
+            for id in [strayID, plainID] {
+                let comments = try await app.agent.get("/api/v2/tickets/\(id)/comments")["comments"]?.arrayValue ?? []
+                #expect(comments.count == 1 && comments[0]["body"]?.stringValue?.contains("> Please contact the maker.") == true,
+                        "a new request keeps everything: \(comments)")
+                #expect(comments.first?["public"]?.boolValue == true && comments.first?["author_id"]?.intValue != nil)
+            }
+        }
+    }
+
     @Test(arguments: TestDatabase.all)
     func subjectTokenAndPlusAddressThreadOnlyForTheTicketsPeople(db: TestDatabase) async throws {
         try await TestApp.run(db) { app in

@@ -60,8 +60,9 @@ struct InboundMailService: Sendable {
             if raw == nil { raw = try await database.read { db in try await InboundStore(db: db).raw(id: id) } }
             guard let raw else { throw APIError.notFound("Inbound message \(id) not found") }
             let parsed = try MIMEParser.parse(raw)
+            let prepared = Self.prepare(parsed, supportAddresses: settings.supportAddresses)
             let outcome = try await database.write { db in
-                try await apply(id: id, parsed: parsed, releaseHold: releaseHold, db: db)
+                try await apply(id: id, parsed: parsed, prepared: prepared, releaseHold: releaseHold, db: db)
             }
             if let (written, actor) = outcome { await tickets.announce([written], by: actor) }
         } catch {
@@ -93,7 +94,7 @@ struct InboundMailService: Sendable {
 
     // MARK: The transaction
 
-    private func apply(id: Int, parsed: ParsedMessage, releaseHold: Bool, db: any SQLDatabase) async throws
+    private func apply(id: Int, parsed: ParsedMessage, prepared: PreparedComment?, releaseHold: Bool, db: any SQLDatabase) async throws
         -> (TicketService.Written, Actor)? {
         let store = InboundStore(db: db)
         guard let record = try await store.find(id: id) else { throw APIError.notFound("Inbound message \(id) not found") }
@@ -185,9 +186,14 @@ struct InboundMailService: Sendable {
             if let cid = attachment.contentID { byContentID[cid] = file }
         }
 
-        let body = Self.body(parsed, isReply: target != nil, files: stored, byContentID: byContentID)
+        // The comment was built before the transaction when that could not depend on what it found.
+        let ready = prepared.flatMap { $0.isReply == (target != nil) && parsed.attachments.isEmpty ? $0 : nil }
+        let body = ready.map { (text: $0.text, html: $0.html) } ?? Self.body(parsed, isReply: target != nil, files: stored, byContentID: byContentID)
         var comment: JSONObject = ["body": .string(body.text), "public": .bool(!isInternal)]
         if let html = body.html { comment["html_body"] = .string(html) }
+        var draft = ready?.draft
+        draft?.authorID = sender.id
+        draft?.isPublic = !isInternal
         // The mail channel acts for the sender: it may set what mail carries (CCs, the queue) whatever their role.
         let actor = Actor(id: sender.id, role: sender.role.isStaff ? sender.role : .agent)
         let written: TicketService.Written
@@ -201,7 +207,7 @@ struct InboundMailService: Sendable {
                [.pending, .solved, .hold].contains(ticket.fields.status) {
                 object["status"] = "open"
             }
-            written = try await tickets.update(ticket.id, object, actor: actor, via: .email, db: db, loaded: ticket)
+            written = try await tickets.update(ticket.id, object, actor: actor, via: .email, db: db, loaded: ticket, prepared: draft)
         } else {
             let base = ThreadingKeys.baseSubject(parsed.subject)
             var object: JSONObject = [
@@ -216,7 +222,7 @@ struct InboundMailService: Sendable {
                     warnings.append("Queue \"\(queue)\" is not a group; the ticket was opened without a group")
                 }
             }
-            written = try await tickets.create(object, actor: actor, via: .email, db: db)
+            written = try await tickets.create(object, actor: actor, via: .email, db: db, prepared: draft)
             if let followUpOf {
                 try await db.raw("UPDATE tickets SET followup_source_id = \(bind: followUpOf) WHERE id = \(bind: written.ticket.id)").run()
             }
@@ -255,6 +261,27 @@ struct InboundMailService: Sendable {
         if user.role.isStaff { return true }
         let shares = try await tickets.orgShares(user.organizationID, db: db)
         return TicketService.canSee(ticket, user: user, orgShares: shares)
+    }
+
+    /// A message's comment built before its transaction: its text, HTML and `CommentDraft` (sanitized, turned into
+    /// HTML; the author and visibility are set in the transaction). Only for messages without attachments (inline
+    /// images and "attachments only" need the stored files), and for the likelier case: a reply when the message
+    /// names a thread or a ticket token, else a new request. When the transaction decides otherwise it builds the
+    /// comment itself.
+    struct PreparedComment: Sendable {
+        var isReply: Bool
+        var text: String
+        var html: String?
+        var draft: CommentDraft
+    }
+
+    static func prepare(_ parsed: ParsedMessage, supportAddresses: [String]) -> PreparedComment? {
+        guard parsed.attachments.isEmpty else { return nil }
+        let keys = ThreadingKeys.from(parsed, supportAddresses: supportAddresses)
+        let isReply = !keys.referencedIDs.isEmpty || keys.subjectTicketID != nil || keys.plusAddressTicketID != nil
+        let body = Self.body(parsed, isReply: isReply, files: [], byContentID: [:])
+        guard let draft = try? CommentDraft(authorID: 0, isPublic: true, body: body.text, htmlBody: body.html) else { return nil }
+        return PreparedComment(isReply: isReply, text: body.text, html: body.html, draft: draft)
     }
 
     /// The comment a message makes: a reply loses the quoted history and signature (the original stays with the

@@ -202,7 +202,10 @@ struct TicketService: Sendable {
         return written
     }
 
-    func create(_ object: JSONObject, actor: Actor, via: ViaChannel, db: any SQLDatabase) async throws -> Written {
+    /// `prepared`: the comment already built from `object["comment"]` by a caller that did that work before the
+    /// transaction (incoming mail), so it is not built again here.
+    func create(_ object: JSONObject, actor: Actor, via: ViaChannel, db: any SQLDatabase,
+                prepared: CommentDraft? = nil) async throws -> Written {
         var reader = FieldReader(object)
         let directory = Directory(db: db)
         let request = try await TicketRequest.parse(&reader, directory: directory, actor: actor, db: db, creating: true)
@@ -210,7 +213,8 @@ struct TicketService: Sendable {
             ?? object["description"]?.stringValue.map({ ["body": .string($0)] as JSONObject }) else {
             throw APIError.invalid("description", "Description: cannot be blank", error: "BlankValue")
         }
-        let comment = try await TicketRequest.comment(commentObject, actor: actor, db: db)
+        let comment: CommentDraft
+        if let prepared { comment = prepared } else { comment = try await TicketRequest.comment(commentObject, actor: actor, db: db) }
 
         // The requester defaults to the caller; a ticket belongs to its requester's organization unless told otherwise.
         let requester: UserRecord?
@@ -289,7 +293,7 @@ struct TicketService: Sendable {
     /// it again).
     /// `notices`: events in words added to the audit (routing, escalation), written even when no field changes.
     func update(_ id: Int, _ object: JSONObject, actor: Actor, via: ViaChannel, db: any SQLDatabase,
-                loaded: TicketRecord? = nil, notices: [AuditEvent] = []) async throws -> Written {
+                loaded: TicketRecord? = nil, notices: [AuditEvent] = [], prepared: CommentDraft? = nil) async throws -> Written {
         let current: TicketRecord
         if let loaded, loaded.id == id, actor.role.isStaff { current = loaded } else {
             current = try await visibleTicket(id, to: actor, db: db)
@@ -306,7 +310,9 @@ struct TicketService: Sendable {
         var reader = FieldReader(object)
         let request = try await TicketRequest.parse(&reader, directory: Directory(db: db), actor: actor, db: db, creating: false)
         var comment: CommentDraft?
-        if let commentObject = object["comment"]?.objectValue {
+        if let prepared, object["comment"] != nil {
+            comment = prepared
+        } else if let commentObject = object["comment"]?.objectValue {
             comment = try await TicketRequest.comment(commentObject, actor: actor, db: db)
         }
         var (next, events): (TicketSnapshot, [AuditEvent])
