@@ -60,9 +60,10 @@ struct InboundMailService: Sendable {
             if raw == nil { raw = try await database.read { db in try await InboundStore(db: db).raw(id: id) } }
             guard let raw else { throw APIError.notFound("Inbound message \(id) not found") }
             let parsed = try MIMEParser.parse(raw)
-            let prepared = Self.prepare(parsed, supportAddresses: settings.supportAddresses)
+            let keys = ThreadingKeys.from(parsed, supportAddresses: settings.supportAddresses)
+            let prepared = Self.prepare(parsed, keys: keys)
             let outcome = try await database.write { db in
-                try await apply(id: id, parsed: parsed, prepared: prepared, releaseHold: releaseHold, db: db)
+                try await apply(id: id, parsed: parsed, keys: keys, prepared: prepared, releaseHold: releaseHold, db: db)
             }
             if let (written, actor) = outcome { await tickets.announce([written], by: actor) }
         } catch {
@@ -94,7 +95,8 @@ struct InboundMailService: Sendable {
 
     // MARK: The transaction
 
-    private func apply(id: Int, parsed: ParsedMessage, prepared: PreparedComment?, releaseHold: Bool, db: any SQLDatabase) async throws
+    private func apply(id: Int, parsed: ParsedMessage, keys: ThreadingKeys, prepared: PreparedComment?, releaseHold: Bool,
+                       db: any SQLDatabase) async throws
         -> (TicketService.Written, Actor)? {
         let store = InboundStore(db: db)
         guard let record = try await store.find(id: id) else { throw APIError.notFound("Inbound message \(id) not found") }
@@ -136,7 +138,6 @@ struct InboundMailService: Sendable {
         var warnings = parsed.warnings
 
         // Which ticket: a known Message-ID first, then the ticket token in the subject or the plus-address.
-        let keys = ThreadingKeys.from(parsed, supportAddresses: settings.supportAddresses)
         let ticketStore = TicketStore(db: db)
         var target: TicketRecord?
         var answersNote = false
@@ -275,9 +276,8 @@ struct InboundMailService: Sendable {
         var draft: CommentDraft
     }
 
-    static func prepare(_ parsed: ParsedMessage, supportAddresses: [String]) -> PreparedComment? {
+    static func prepare(_ parsed: ParsedMessage, keys: ThreadingKeys) -> PreparedComment? {
         guard parsed.attachments.isEmpty else { return nil }
-        let keys = ThreadingKeys.from(parsed, supportAddresses: supportAddresses)
         let isReply = !keys.referencedIDs.isEmpty || keys.subjectTicketID != nil || keys.plusAddressTicketID != nil
         let body = Self.body(parsed, isReply: isReply, files: [], byContentID: [:])
         guard let draft = try? CommentDraft(authorID: 0, isPublic: true, body: body.text, htmlBody: body.html) else { return nil }

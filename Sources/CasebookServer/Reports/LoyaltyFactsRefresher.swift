@@ -18,29 +18,29 @@ struct LoyaltyFactsRefresher: Sendable {
         /// `SELECT MAX(…)` of the source's id or time.
         var newest: String
         /// The customers of the source rows in `(low, high]`, as column `c`.
-        var customers: String
+        var customers: @Sendable (_ low: Int64, _ high: Int64) -> SQLQueryString
         var byTime: Bool
     }
 
     static let sources: [Source] = [
         Source(watermark: "loyalty.orders", newest: "SELECT MAX(id) AS m FROM orders",
-               customers: "SELECT DISTINCT customer_id AS c FROM orders WHERE id > $low AND id <= $high", byTime: false),
+               customers: { "SELECT DISTINCT customer_id AS c FROM orders WHERE id > \(bind: $0) AND id <= \(bind: $1)" }, byTime: false),
         Source(watermark: "loyalty.refunds", newest: "SELECT MAX(id) AS m FROM refunds",
-               customers: "SELECT DISTINCT o.customer_id AS c FROM refunds f JOIN orders o ON o.id = f.order_id WHERE f.id > $low AND f.id <= $high",
+               customers: { "SELECT DISTINCT o.customer_id AS c FROM refunds f JOIN orders o ON o.id = f.order_id WHERE f.id > \(bind: $0) AND f.id <= \(bind: $1)" },
                byTime: false),
         Source(watermark: "loyalty.order_events", newest: "SELECT MAX(id) AS m FROM order_events",
-               customers: "SELECT DISTINCT o.customer_id AS c FROM order_events e JOIN orders o ON o.id = e.order_id WHERE e.id > $low AND e.id <= $high",
+               customers: { "SELECT DISTINCT o.customer_id AS c FROM order_events e JOIN orders o ON o.id = e.order_id WHERE e.id > \(bind: $0) AND e.id <= \(bind: $1)" },
                byTime: false),
         Source(watermark: "loyalty.ratings", newest: "SELECT MAX(updated_at) AS m FROM satisfaction_ratings",
-               customers: """
+               customers: { """
                    SELECT DISTINCT t.requester_id AS c FROM satisfaction_ratings r JOIN tickets t ON t.id = r.ticket_id
-                   WHERE r.updated_at > $low AND r.updated_at <= $high
-                   """, byTime: true),
+                   WHERE r.updated_at > \(bind: $0) AND r.updated_at <= \(bind: $1)
+                   """ }, byTime: true),
         Source(watermark: "loyalty.nps", newest: "SELECT MAX(answered_at) AS m FROM nps_surveys",
-               customers: """
+               customers: { """
                    SELECT DISTINCT t.requester_id AS c FROM nps_surveys n JOIN tickets t ON t.id = n.ticket_id
-                   WHERE n.answered_at > $low AND n.answered_at <= $high
-                   """, byTime: true),
+                   WHERE n.answered_at > \(bind: $0) AND n.answered_at <= \(bind: $1)
+                   """ }, byTime: true),
     ]
 
     /// The watermark rows that say "everything up to now is done", for the migration that fills the columns at once.
@@ -81,8 +81,7 @@ struct LoyaltyFactsRefresher: Sendable {
             let (low, to) = (from, source.byTime ? high : min(high, from + Int64(Self.window)))
             let advanced = to > mark
             total += try await database.write { db in
-                let sql = source.customers.replacingOccurrences(of: "$low", with: String(low)).replacingOccurrences(of: "$high", with: String(to))
-                let customers = Set(try await db.raw(SQLQueryString(sql)).all().map { try $0.decode(column: "c", as: Int.self) })
+                let customers = Set(try await db.raw(source.customers(low, to)).all().map { try $0.decode(column: "c", as: Int.self) })
                 try await LoyaltyFacts.recompute(db, customerIDs: customers)
                 if advanced {
                     try await db.raw("""
