@@ -114,6 +114,91 @@ struct SatisfactionAPITests {
     }
 
     @Test(arguments: TestDatabase.all)
+    func theRatingShowsOnTheTicketWhereverTheAPIListsIt(db: TestDatabase) async throws {
+        try await TestApp.run(db) { app in
+            let rated = try await Self.solvedTicket(app, subject: "Rated kettle")
+            let unrated = try await Self.solvedTicket(app, subject: "Unrated kettle")
+            let rating = try await app.endUserA.post("/api/v2/tickets/\(rated)/satisfaction_rating",
+                                                     ["satisfaction_rating": ["score": "good", "comment": "Quick and kind"]])
+            #expect(rating.status == .ok, "\(rating.text)")
+            let ratingID = try #require(rating["satisfaction_rating"]?["id"]?.intValue)
+
+            func scores(_ tickets: [JSONValue]?) -> [Int: String] {
+                Dictionary((tickets ?? []).compactMap { t in
+                    t["id"]?.intValue.map { ($0, t["satisfaction_rating"]?["score"]?.stringValue ?? "null") }
+                }, uniquingKeysWith: { a, _ in a })
+            }
+            let expected = [rated: "good", unrated: "offered"]
+            #expect(scores(try await app.agent.get("/api/v2/tickets")["tickets"]?.arrayValue) == expected)
+            #expect(scores(try await app.agent.get("/api/v2/tickets?page[size]=10")["tickets"]?.arrayValue) == expected)
+            #expect(scores(try await app.agent.get("/api/v2/tickets/show_many?ids=\(rated),\(unrated)")["tickets"]?.arrayValue) == expected)
+            #expect(scores(try await app.agent.get("/api/v2/incremental/tickets/cursor?start_time=0")["tickets"]?.arrayValue) == expected)
+            #expect(scores(try await app.agent.get("/api/v2/search?query=kettle")["results"]?.arrayValue) == expected)
+            #expect(scores(try await app.agent.get("/api/v2/search/export?query=kettle&filter[type]=ticket")["results"]?.arrayValue)
+                == expected)
+            #expect(scores(try await app.endUserA.get("/api/v2/tickets")["tickets"]?.arrayValue) == expected, "the requester sees it too")
+            let listed = try await app.agent.get("/api/v2/tickets")["tickets"]?.arrayValue?.first { $0["id"]?.intValue == rated }
+            #expect(listed?["satisfaction_rating"]?["id"]?.intValue == ratingID)
+            #expect(listed?["satisfaction_rating"]?["comment"]?.stringValue == "Quick and kind")
+            // An update answers with the ticket as GET shows it, rating included.
+            let updated = try await app.agent.put("/api/v2/tickets/\(rated)", ["ticket": ["tags": ["kettle"]]])
+            #expect(updated["ticket"]?["satisfaction_rating"]?["score"]?.stringValue == "good", "\(updated.text)")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func aRatingAndItsChangesAreOnTheCaseHistory(db: TestDatabase) async throws {
+        try await TestApp.run(db) { app in
+            let ticket = try await Self.solvedTicket(app)
+            let before = try await app.agent.get("/api/v2/tickets/\(ticket)")["ticket"]?["updated_at"]?.stringValue
+            app.clock.advance(minutes: 60)
+            func rate(_ score: String, _ comment: String, reason: Int = 0) async throws {
+                let answer: JSONValue = reason == 0 ? ["score": .string(score), "comment": .string(comment)]
+                    : ["score": .string(score), "comment": .string(comment), "reason_code": .int(reason)]
+                let posted = try await app.endUserA.post("/api/v2/tickets/\(ticket)/satisfaction_rating", ["satisfaction_rating": answer])
+                #expect(posted.status == .ok, "\(posted.text)")
+            }
+            func ratingEvents() async throws -> [JSONValue] {
+                let audits = try await app.agent.get("/api/v2/tickets/\(ticket)/audits")["audits"]?.arrayValue ?? []
+                return audits.flatMap { audit in
+                    (audit["events"]?.arrayValue ?? []).filter { $0["type"]?.stringValue == "SatisfactionRating" }.map { event in
+                        guard case .object(var o) = event else { return event }
+                        o["author_id"] = audit["author_id"] ?? .null
+                        o["channel"] = audit["via"]?["channel"] ?? .null
+                        return .object(o)
+                    }
+                }
+            }
+            try await rate("good", "Quick and kind")
+            try await rate("good", "Quick and kind")
+            var events = try await ratingEvents()
+            #expect(events.count == 1, "the same answer twice is one event: \(events)")
+            #expect(events.first?["score"]?.stringValue == "good")
+            #expect(events.first?["previous_score"]?.stringValue == "offered")
+            #expect(events.first?["body"]?.stringValue == "Quick and kind")
+            #expect(events.first?["assignee_id"]?.intValue == app.agent.id)
+            #expect(events.first?["author_id"]?.intValue == app.endUserA.id)
+            #expect(events.first?["channel"]?.stringValue == "api")
+            let after = try await app.agent.get("/api/v2/tickets/\(ticket)")["ticket"]?["updated_at"]?.stringValue
+            #expect(after != before, "a rating updates the ticket: \(String(describing: before)) → \(String(describing: after))")
+
+            try await rate("bad", "It broke again", reason: 6)
+            events = try await ratingEvents()
+            #expect(events.map { $0["score"]?.stringValue ?? "" } == ["good", "bad"])
+            #expect(events.last?["previous_score"]?.stringValue == "good")
+
+            // The agent's timeline says it in words; the requester sees their own rating in their history.
+            let page = try await app.signedIn(TestApp.agentEmail).get("/agent/tickets/\(ticket)")
+            #expect(page.contains("Rated good: “Quick and kind”"), "\(page.html)")
+            #expect(page.contains("Rating changed from good to bad: “It broke again”"))
+            let mine = try await app.endUserA.get("/api/v2/tickets/\(ticket)/audits")["audits"]?.arrayValue ?? []
+            let mineEvents: [JSONValue] = mine.flatMap { (audit: JSONValue) -> [JSONValue] in audit["events"]?.arrayValue ?? [] }
+            let mineRatings = mineEvents.filter { (event: JSONValue) -> Bool in event["type"]?.stringValue == "SatisfactionRating" }
+            #expect(mineRatings.count == 2)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func aRatingMayChangeForAWeekThen422(db: TestDatabase) async throws {
         try await TestApp.run(db) { app in
             let ticket = try await Self.solvedTicket(app)

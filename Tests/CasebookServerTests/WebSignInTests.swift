@@ -76,6 +76,18 @@ struct WebSignInTests {
                 statuses.append(try await browser.post("/sign-in", [("email", TestApp.agentEmail), ("password", "not my password")]).status)
             }
             #expect(statuses == Array(repeating: .unauthorized, count: SignInThrottle.freeFailures + 1))
+            // The last failure locked the account for the first lockout (2 s). On a loaded machine the next request can
+            // take longer than that, so the lock is pushed out before it is tried: the test checks the lock, not the clock.
+            let lockedFor = try await app.database.write { db in
+                let row = try await db.raw("""
+                    SELECT locked_until - updated_at AS ms FROM sign_in_failures WHERE throttle_key LIKE 'account:%'
+                    """).first()
+                try await db.raw("""
+                    UPDATE sign_in_failures SET locked_until = locked_until + 600000 WHERE throttle_key LIKE 'account:%'
+                    """).run()
+                return try row?.decode(column: "ms", as: Int64?.self)
+            }
+            #expect(lockedFor == SignInThrottle.firstLockout)
             // Locked now: even the right password waits, with a clear message and Retry-After.
             let locked = try await browser.signIn(TestApp.agentEmail)
             #expect(locked.status == .tooManyRequests)

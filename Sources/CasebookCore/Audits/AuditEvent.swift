@@ -27,6 +27,9 @@ public enum AuditEvent: Sendable, Equatable {
     /// Something Casebook or a person did that is not a field change, in words: routed by a rule, escalated,
     /// an exclusion overridden, an SLA breached. `kind` names what (`routing`, `escalation`, …) for filtering.
     case notice(kind: String, text: String)
+    /// The requester rated the ticket (or changed the rating): Zendesk's `SatisfactionRating` event, with the score
+    /// (`good`, `bad`), the score before (`offered` the first time), the requester's comment and who was assigned.
+    case satisfactionRating(score: String, previous: String, comment: String, assigneeID: Int?)
 
     public var typeName: String {
         switch self {
@@ -36,6 +39,7 @@ public enum AuditEvent: Sendable, Equatable {
         case .tagsChange: "TagsChange"
         case .collaboratorChange: "CollaboratorChange"
         case .notice: "Notice"
+        case .satisfactionRating: "SatisfactionRating"
         }
     }
 }

@@ -11309,6 +11309,32 @@ enum OpenAPIDocument {
                 },
                 "description": "Always empty."
               },
+              "satisfaction_rating": {
+                "type": "object",
+                "properties": {
+                  "id": {
+                    "type": "integer"
+                  },
+                  "score": {
+                    "type": "string",
+                    "enum": [
+                      "unoffered",
+                      "offered",
+                      "good",
+                      "bad"
+                    ]
+                  },
+                  "comment": {
+                    "type": "string",
+                    "nullable": true
+                  },
+                  "reason_code": {
+                    "type": "integer"
+                  }
+                },
+                "additionalProperties": true,
+                "description": "The requester's rating, as `GET /api/v2/satisfaction_ratings/{id}` shows it; `{\"score\": \"unoffered\"}` before a survey was offered. On every ticket the API returns: lists, search results, exports and updates."
+              },
               "sharing_agreement_ids": {
                 "type": "array",
                 "items": {
@@ -12081,6 +12107,9 @@ enum OpenAPIDocument {
               },
               {
                 "$ref": "\u0023/components/schemas/AuditNoticeEvent"
+              },
+              {
+                "$ref": "\u0023/components/schemas/AuditSatisfactionRatingEvent"
               }
             ]
           },
@@ -14722,6 +14751,60 @@ enum OpenAPIDocument {
               "field_name": "escalation",
               "value": "Lara Lead escalated this to the Hardware group: needs a specialist",
               "previous_value": null
+            }
+          },
+          "AuditSatisfactionRatingEvent": {
+            "type": "object",
+            "properties": {
+              "id": {
+                "type": "integer"
+              },
+              "type": {
+                "type": "string",
+                "enum": [
+                  "SatisfactionRating"
+                ]
+              },
+              "score": {
+                "type": "string",
+                "enum": [
+                  "good",
+                  "bad"
+                ]
+              },
+              "previous_score": {
+                "type": "string",
+                "enum": [
+                  "offered",
+                  "good",
+                  "bad"
+                ],
+                "description": "**Casebook extension.** The score before this answer: `offered` the first time."
+              },
+              "body": {
+                "type": "string",
+                "description": "The requester's comment, empty when none."
+              },
+              "assignee_id": {
+                "type": "integer",
+                "nullable": true,
+                "description": "The agent assigned when the ticket was solved."
+              }
+            },
+            "required": [
+              "id",
+              "type",
+              "score",
+              "body"
+            ],
+            "description": "The requester rated the ticket or changed the rating. The audit author is the requester; a repeated, unchanged answer adds no event.",
+            "example": {
+              "id": 1204,
+              "type": "SatisfactionRating",
+              "score": "bad",
+              "previous_score": "good",
+              "body": "It broke again",
+              "assignee_id": 7
             }
           },
           "ScheduleInterval": {

@@ -97,6 +97,11 @@ enum Present {
                 return .object(co)
             }
             var eo: JSONObject = ["id": .int(e.id), "type": .string(e.type)]
+            if e.type == "SatisfactionRating", case .object(let rating)? = e.value.flatMap({ try? JSONValue.parse(Array($0.utf8)) }) {
+                for (key, value) in rating.pairs { eo[key] = value }
+                eo["previous_score"] = e.previousValue.flatMap { try? JSONValue.parse(Array($0.utf8)) } ?? .null
+                return .object(eo)
+            }
             if let f = e.fieldName { eo["field_name"] = .string(f) }
             eo["value"] = e.value.flatMap { try? JSONValue.parse(Array($0.utf8)) } ?? .null
             if e.type != "Create" {

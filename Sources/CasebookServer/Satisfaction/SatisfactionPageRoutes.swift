@@ -118,7 +118,7 @@ struct SatisfactionPageRoutes: Sendable {
         let answer = Self.answer(context.form)
         do {
             let tickets = services.tickets
-            _ = try await database.write { db in try await satisfaction.rate(ticketID: id, answer, actor: actor, tickets: tickets, db: db) }
+            _ = try await database.write { db in try await satisfaction.rate(ticketID: id, answer, actor: actor, via: .web, tickets: tickets, db: db) }
             return seeOther("/portal/requests/\(id)/satisfaction?saved=1")
         } catch let error as APIError where error.status == .unprocessableContent {
             let (ticket, rating) = try await database.read { db in

@@ -77,7 +77,8 @@ struct SatisfactionService: Sendable {
     }
 
     /// Records the requester's answer on the ticket `ticketID` (through the API or the portal, as the requester).
-    func rate(ticketID: Int, _ answer: Answer, actor: Actor, tickets: TicketService, db: any SQLDatabase) async throws -> SatisfactionRatingRecord {
+    func rate(ticketID: Int, _ answer: Answer, actor: Actor, via: ViaChannel = .api, tickets: TicketService,
+              db: any SQLDatabase) async throws -> SatisfactionRatingRecord {
         let ticket = try await tickets.visibleTicket(ticketID, to: actor, db: db)
         guard ticket.fields.requesterID == actor.id else {
             throw APIError.forbidden("Only the requester of ticket #\(ticketID) may rate it")
@@ -96,17 +97,17 @@ struct SatisfactionService: Sendable {
                                               firstRatedAt: nil, createdAt: now, updatedAt: now)
             rating.id = try await store.insert(rating)
         }
-        return try await record(answer, on: rating, ticket: ticket, byID: actor.id, db: db)
+        return try await record(answer, on: rating, ticket: ticket, byID: actor.id, via: via, db: db)
     }
 
     /// Records an answer given through a survey link (no sign-in: the link is the proof).
     func rate(token: String, _ answer: Answer, db: any SQLDatabase) async throws -> SatisfactionRatingRecord {
         let rating = try await rating(token: token, db: db)
         guard let ticket = try await TicketStore(db: db).load(id: rating.ticketID) else { throw APIError.notFound("This ticket no longer exists") }
-        return try await record(answer, on: rating, ticket: ticket, byID: rating.requesterID, db: db)
+        return try await record(answer, on: rating, ticket: ticket, byID: rating.requesterID, via: .web, db: db)
     }
 
-    private func record(_ answer: Answer, on current: SatisfactionRatingRecord, ticket: TicketRecord, byID: Int,
+    private func record(_ answer: Answer, on current: SatisfactionRatingRecord, ticket: TicketRecord, byID: Int, via: ViaChannel,
                         db: any SQLDatabase) async throws -> SatisfactionRatingRecord {
         let comment = answer.comment.trimmingCharacters(in: .whitespacesAndNewlines)
         do throws(FieldErrors) {
@@ -125,6 +126,15 @@ struct SatisfactionService: Sendable {
         rating.firstRatedAt = current.firstRatedAt ?? now
         rating.updatedAt = now
         try await SatisfactionStore(db: db).save(rating)
+        if rating.score != current.score || rating.comment != current.comment {
+            // On the case history like any change, and the ticket counts as updated (incremental exports see it).
+            let store = TicketStore(db: db)
+            _ = try await store.insertAudit(ticketID: ticket.id, authorID: byID, via: via, at: now, events: [
+                .satisfactionRating(score: rating.score.rawValue, previous: current.score.rawValue, comment: rating.comment,
+                                    assigneeID: rating.assigneeID),
+            ], comment: nil)
+            try await store.touch(id: ticket.id, at: now)
+        }
         if SatisfactionRules.tellsLeads(from: current.score, to: rating.score) {
             try await tellLeads(rating, ticket: ticket, db: db)
         }

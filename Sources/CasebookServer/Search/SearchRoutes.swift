@@ -60,9 +60,8 @@ struct SearchRoutes {
             if wants(.ticket), let full = try await TicketQuery.condition(query, actor: actor, tickets: tickets, db: db) {
                 counts.tickets = try await TicketQuery.count(full, db: db)
                 if let (start, take) = window(counts.tickets) {
-                    for ticket in try await TicketQuery.page(full, order: order, limit: take, offset: start, db: db) {
-                        results.append(tagged(Present.ticket(ticket, base: base), "ticket"))
-                    }
+                    let page = try await TicketQuery.page(full, order: order, limit: take, offset: start, db: db)
+                    results += try await Present.tickets(page, base: base, db: db).map { tagged($0, "ticket") }
                 }
             }
             if actor.role.isStaff, wants(.user), let condition = sql.userCondition() {
@@ -155,7 +154,8 @@ struct SearchRoutes {
 
     private func exportPage(_ pagination: Pagination, _ condition: SQLQueryString, _ actor: Actor, _ request: Request) async throws -> Response {
         let page = try await tickets.list(pagination, actor: actor, extra: condition)
-        var body: JSONObject = ["results": .array(page.tickets.map { tagged(Present.ticket($0, base: request.baseURL), "ticket") })]
+        let presented = try await Present.tickets(page.tickets, base: request.baseURL, database: database)
+        var body: JSONObject = ["results": .array(presented.map { tagged($0, "ticket") })]
         if case .cursor(let size, _, _) = pagination {
             PageLinks(request: request, path: "/api/v2/search/export.json")
                 .cursor(into: &body, size: size, firstID: page.tickets.first?.id, lastID: page.tickets.last?.id,

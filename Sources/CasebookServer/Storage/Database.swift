@@ -223,6 +223,8 @@ final class SQLiteCheckpointer: Sendable {
                 if Task.isCancelled { break }
                 do {
                     try await connection.sql().raw("PRAGMA wal_checkpoint(PASSIVE)").run()
+                } catch is CancellationError {
+                    break  // the database is closing: its last connection checkpoints on close
                 } catch {
                     logger.warning("WAL checkpoint failed", metadata: ["error": "\(error)"])
                 }

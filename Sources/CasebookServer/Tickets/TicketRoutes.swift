@@ -31,11 +31,11 @@ struct TicketRoutes {
         let actor = try context.requireActor()
         let pagination = try Pagination(request)
         let page = try await tickets.list(pagination, actor: actor)
-        return respond(page, pagination: pagination, request: request, path: "/api/v2/tickets.json")
+        return try await respond(page, pagination: pagination, request: request, path: "/api/v2/tickets.json")
     }
 
-    func respond(_ page: TicketService.Page, pagination: Pagination, request: Request, path: String) -> Response {
-        var body: JSONObject = ["tickets": .array(page.tickets.map { Present.ticket($0, base: request.baseURL) })]
+    func respond(_ page: TicketService.Page, pagination: Pagination, request: Request, path: String) async throws -> Response {
+        var body: JSONObject = ["tickets": .array(try await Present.tickets(page.tickets, base: request.baseURL, database: tickets.database))]
         let links = PageLinks(request: request, path: path)
         switch pagination {
         case .offset(let p, let perPage):
@@ -50,8 +50,7 @@ struct TicketRoutes {
     @Sendable func show(_ request: Request, context: CasebookContext) async throws -> Response {
         let actor = try context.requireActor()
         let ticket = try await tickets.get(try context.parameters.id(), actor: actor)
-        let plain = Present.ticket(ticket, base: request.baseURL), base = request.baseURL
-        var presented = try await tickets.database.read { db in try await SatisfactionService.attach(to: [plain], base: base, db: db) }[0]
+        var presented = try await Present.tickets([ticket], base: request.baseURL, database: tickets.database)[0]
         // Zendesk's `include=slas`: the running targets, for staff.
         if actor.role.isStaff, let sla = tickets.sla,
            (request.uri.queryParameters.get("include") ?? "").split(separator: ",").contains("slas"),
@@ -68,7 +67,7 @@ struct TicketRoutes {
         let actor = try context.requireActor()
         let ids = try idList(request)
         let found = try await tickets.showMany(ids, actor: actor)
-        return JSONResponse(["tickets": .array(found.map { Present.ticket($0, base: request.baseURL) })])
+        return JSONResponse(["tickets": .array(try await Present.tickets(found, base: request.baseURL, database: tickets.database))])
     }
 
     @Sendable func create(_ request: Request, context: CasebookContext) async throws -> Response {
@@ -87,7 +86,9 @@ struct TicketRoutes {
         let id = try context.parameters.id()
         let object = try await request.envelope("ticket", context: context)
         let written = try await tickets.update(id, object, actor: actor, via: .api)
-        return JSONResponse(written.json(base: request.baseURL))
+        // The rating a requester gave stays on the ticket the update answers with, as on GET.
+        let presented = try await Present.tickets([written.ticket], base: request.baseURL, database: tickets.database)[0]
+        return JSONResponse(written.json(base: request.baseURL, ticket: presented))
     }
 
     @Sendable func delete(_ request: Request, context: CasebookContext) async throws -> Response {
@@ -231,7 +232,7 @@ struct TicketRoutes {
         let cursor = last.map { IncrementalCursor.encode(($0.updatedAt, $0.id)) } ?? IncrementalCursor.encode(after)
         let end = page.tickets.count < size
         return JSONResponse([
-            "tickets": .array(page.tickets.map { Present.ticket($0, base: request.baseURL) }),
+            "tickets": .array(try await Present.tickets(page.tickets, base: request.baseURL, database: tickets.database)),
             "after_cursor": .string(cursor), "before_cursor": nil, "end_of_stream": .bool(end),
             "after_url": .string(PageLinks(request: request, path: "/api/v2/incremental/tickets/cursor.json")
                 .url(replacing: ["cursor": cursor, "start_time": nil])),
@@ -264,8 +265,9 @@ enum IncrementalCursor {
 }
 
 extension TicketService.Written {
-    func json(base: String) -> JSONValue {
-        var body: JSONObject = ["ticket": Present.ticket(ticket, base: base)]
+    /// `{"ticket": …, "audit": …}`; `presented` is the ticket when the caller has already presented it.
+    func json(base: String, ticket presented: JSONValue? = nil) -> JSONValue {
+        var body: JSONObject = ["ticket": presented ?? Present.ticket(ticket, base: base)]
         if let audit { body["audit"] = Present.audit(audit, comments: comments) }
         return .object(body)
     }

@@ -275,6 +275,10 @@ struct TicketStore: Sendable {
         case .tagsChange(let tags, let previous): return ("tags", json(.strings(tags)), json(.strings(previous)))
         case .collaboratorChange(let field, let ids, let previous): return (field, json(.ints(ids)), json(.ints(previous)))
         case .notice(let kind, let text): return (kind, json(.string(text)), nil)
+        case .satisfactionRating(let score, let previous, let comment, let assigneeID):
+            // Zendesk's event carries score, body and assignee_id: stored as one object, spread out when presented.
+            let value: JSONValue = ["score": .string(score), "body": .string(comment), "assignee_id": JSONValue(assigneeID)]
+            return ("satisfaction_rating", value.text, json(.string(previous)))
         }
     }
 

@@ -91,11 +91,23 @@ struct TimelineBuilder {
             return "\(label): \(value)"
         case "Notice":
             return value
+        case "SatisfactionRating":
+            return Self.rating(event)
         case "TagsChange", "CollaboratorChange":
             return "\(label): \(value) (was \(show(field, event.previousValue)))"
         default:
             return "\(label) changed from \(show(field, event.previousValue)) to \(value)"
         }
+    }
+
+    /// "Rated good: “Quick and kind”", or "Rating changed from good to bad" when it was given before.
+    static func rating(_ event: AuditRecord.Event) -> String {
+        let value = event.value.flatMap { try? JSONValue.parse(Array($0.utf8)) }
+        let score = value?["score"]?.stringValue ?? "?"
+        let previous = event.previousValue.flatMap { try? JSONValue.parse(Array($0.utf8)) }?.stringValue ?? "offered"
+        let comment = value?["body"]?.stringValue ?? ""
+        let head = ["good", "bad"].contains(previous) ? "Rating changed from \(previous) to \(score)" : "Rated \(score)"
+        return comment.isEmpty ? head : "\(head): “\(comment)”"
     }
 
     private func show(_ field: String, _ json: String?) -> String {
