@@ -114,6 +114,37 @@ struct WebKnowledgeBasePagesTests {
             let lara = try await app.signedIn("lara.lead@brightbeam.example")
             let page = try await lara.get("/agent/kb")
             #expect(page.contains("id=\"deflection-avoided\">1<"), "\(page.html)")
+
+            // Counts cannot be made up: a key whose form was never shown the article, the same open again, a visitor
+            // who is not signed in and staff trying the portal change nothing.
+            let formC = "cccccccccccccccccccccccccccccccc", formD = "dddddddddddddddddddddddddddddddd"
+            _ = try await rex.get("/hc/articles/\(articleID)?suggested=\(formC)")
+            _ = try await rex.get("/hc/articles/\(articleID)?suggested=\(formA)")
+            let visitor = app.browser()
+            _ = try await visitor.get("/hc/suggestions?form=\(formD)&subject=printer")
+            _ = try await visitor.get("/hc/articles/\(articleID)?suggested=\(formD)")
+            _ = try await lara.get("/hc/suggestions?form=\(formD)&subject=printer")
+            _ = try await lara.get("/hc/articles/\(articleID)?suggested=\(formD)")
+            let unchanged = try await lead.get("/api/v2/help_center/deflection")["deflection"]
+            #expect(unchanged?["suggested"] == 2 && unchanged?["opened"] == 2 && unchanged?["submitted"] == 1 && unchanged?["avoided"] == 1,
+                    "\(String(describing: unchanged))")
+
+            // Rex writes in after all, through the portal form (its key travels in the form, no script needed at
+            // submit): that form counts as submitted, and the form he gave up on earlier is no longer a request avoided.
+            _ = try await rex.get("/hc/suggestions?form=\(formC)&subject=printer")
+            let form = try await rex.get("/portal/requests/new")
+            #expect(form.contains("name=\"deflection_form\""))
+            let sent = try await rex.postMultipart("/portal/requests", [("subject", "Printer still offline"),
+                                                                        ("body", "The spooler restart did not help."), ("deflection_form", formC)],
+                                                   files: [])
+            #expect(sent.status == .seeOther, "\(sent.html)")
+            let after = try await lead.get("/api/v2/help_center/deflection")["deflection"]
+            #expect(after?["suggested"] == 3 && after?["opened"] == 2 && after?["submitted"] == 2 && after?["avoided"] == 0,
+                    "\(String(describing: after))")
+            // A form shown again after an error keeps its key.
+            let refused = try await rex.postMultipart("/portal/requests", [("subject", ""), ("body", ""),
+                                                                           ("deflection_form", formD)], files: [])
+            #expect(refused.status == .unprocessableContent && refused.contains("value=\"\(formD)\""), "\(refused.html)")
         }
     }
 

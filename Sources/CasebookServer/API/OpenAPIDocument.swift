@@ -10525,7 +10525,7 @@ enum OpenAPIDocument {
             "tags": [
               "Help Center"
             ],
-            "description": "**Casebook extension.** Over the last `days` (30): new-request forms where the portal suggested articles, where one was opened, where a request was submitted, and where one was opened and none submitted (avoided). Leads and above.",
+            "description": "**Casebook extension.** Over the last `days` (30): new-request forms where the portal suggested articles, where one of those suggestions was opened, and where the request was submitted; `avoided` counts, once per customer a day, a suggestion opened in a form that was not submitted with no request from that customer by any channel in the 24 hours after. Only signed-in customers count, each event once per form. Leads and above.",
             "parameters": [
               {
                 "name": "days",

@@ -58,6 +58,11 @@ public struct CasebookServices: Sendable {
         runner.every(60_000, JobScheduler.reportFacts) { now in
             try await ReportRefresh.run(database, upTo: now - TicketFactsRefresher.lagMillis, now: now, maxBatches: 50)
         }
+        let logger = logger
+        runner.every(60 * 60_000, JobScheduler.storageOptimize) { _ in
+            let analysed = try await database.optimize()
+            if !analysed.isEmpty { logger.info("Planner statistics refreshed", metadata: ["statements": "\(analysed)"]) }
+        }
         runner.handlers[JobScheduler.slaReevaluate] = { _, _ in
             try await sla.reevaluateAll(database: database)
             try await jobs.soon(JobScheduler.slaCheck)

@@ -14,6 +14,7 @@ struct JobScheduler: Sendable {
     static let rmaReminders = "rma.reminders"
     static let followUpReminders = "followUps.remind"
     static let reportFacts = "reports.facts"
+    static let storageOptimize = "storage.optimize"
 
     func routeNow() async throws { try await soon(Self.routeWaiting) }
     func reevaluateSLAs() async throws { try await soon(Self.slaReevaluate) }

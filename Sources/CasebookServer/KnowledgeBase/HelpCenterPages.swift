@@ -114,9 +114,12 @@ struct HelpCenterPages: Sendable {
             return (a, s, try await kb.category(s.categoryID, db: db), try await store.attachments(articleID: id),
                     try await voter.asyncMap { try await store.vote(articleID: id, voterKey: $0) } ?? nil)
         }
-        if let formKey = request.query["suggested"], DeflectionForm.isValidKey(formKey), !a.draft {
+        if let formKey = request.query["suggested"], DeflectionForm.isValidKey(formKey), !a.draft, let customer = DeflectionForm.customer(context) {
+            // Only an article this customer's form was shown counts: a link made up or passed on is just a page view.
             try await database.write { db in
-                try await KnowledgeBaseStore(db: db).recordDeflection(formKey: formKey, event: .opened, articleID: id, userID: context.actor?.id, now: now)
+                let store = KnowledgeBaseStore(db: db)
+                guard try await store.wasSuggested(formKey: formKey, articleID: id, userID: customer) else { return }
+                try await store.recordDeflection(formKey: formKey, event: .opened, articleID: id, userID: customer, now: now)
             }
         }
         let (chrome, anon) = chrome(a.title, request: request, context: context)
@@ -186,10 +189,13 @@ struct HelpCenterPages: Sendable {
         // What a customer sees: never drafts or internal articles, even when staff try the portal.
         let (_, found) = try await database.read { db in try await kb.search(subject, role: nil, anyWord: true, db: db) }
         let shown = Array(found.prefix(5))
-        if !shown.isEmpty, DeflectionForm.isValidKey(formKey) {
+        if !shown.isEmpty, DeflectionForm.isValidKey(formKey), let customer = DeflectionForm.customer(context) {
             let now = services.config.clock.now()
             try await database.write { db in
-                try await KnowledgeBaseStore(db: db).recordDeflection(formKey: formKey, event: .shown, articleID: nil, userID: context.actor?.id, now: now)
+                let store = KnowledgeBaseStore(db: db)
+                for article in shown {
+                    try await store.recordDeflection(formKey: formKey, event: .shown, articleID: article.id, userID: customer, now: now)
+                }
             }
         }
         let items: [JSONValue] = shown.map { a in
@@ -199,15 +205,17 @@ struct HelpCenterPages: Sendable {
         return JSONResponse(["articles": .array(items)])
     }
 
-    /// `event=submitted&form=<key>` from the portal's script when the request is sent (CSRF-checked like any form).
+    /// `event=submitted&form=<key>`: a portal of the company's own that sends its requests elsewhere tells Casebook the
+    /// form was submitted (CSRF-checked like any form; Casebook's own portal records it when the request arrives).
     @Sendable func deflectionEvent(_ request: Request, context: CasebookContext) async throws -> Response {
         let form = context.form ?? QueryItems(nil)
         guard form["event"] == DeflectionEvent.submitted.rawValue, let key = form["form"], DeflectionForm.isValidKey(key) else {
             throw WebError(.badRequest, "Unknown deflection event.")
         }
+        guard let customer = DeflectionForm.customer(context) else { throw WebError(.forbidden, "Sign in as a customer first.") }
         let now = services.config.clock.now()
         try await database.write { db in
-            try await KnowledgeBaseStore(db: db).recordDeflection(formKey: key, event: .submitted, articleID: nil, userID: context.actor?.id, now: now)
+            try await KnowledgeBaseStore(db: db).recordDeflection(formKey: key, event: .submitted, articleID: nil, userID: customer, now: now)
         }
         return Response(status: .noContent)
     }
@@ -221,12 +229,19 @@ struct HelpCenterPages: Sendable {
 /// The portal's new-request form as a deflection session: a random key made by the page's script, the suggestions
 /// shown while the subject is typed, and whether the request was sent.
 enum DeflectionForm {
+    /// The signed-in customer whose form sessions count; staff trying the portal and visitors do not.
+    static func customer(_ context: CasebookContext) -> Int? {
+        guard let actor = context.actor, actor.role.allows(.usePortal) else { return nil }
+        return actor.id
+    }
+
     static func isValidKey(_ key: String) -> Bool {
         (16...64).contains(key.count) && key.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") }
     }
 
     /// Enhances any form with a `subject` field and a `[data-deflection]` list (the portal's new request): suggests
-    /// articles as the subject is typed, and tells the server when the request is submitted.
+    /// articles as the subject is typed, and puts the form session's key in the form's `deflection_form` field, so the
+    /// server counts the request as submitted when it arrives (a form shown again after an error keeps its key).
     static let script = #"""
     (function () {
       "use strict";
@@ -237,8 +252,10 @@ enum DeflectionForm {
         var form = list.closest("form") || document.querySelector("form");
         var subject = form && form.querySelector("[name=subject]");
         if (!subject) return;
-        var key = Array.from(crypto.getRandomValues(new Uint8Array(16)), function (b) { return b.toString(16).padStart(2, "0"); }).join("");
-        var csrf = document.body.getAttribute("data-csrf") || "";
+        var field = form.querySelector("[name=deflection_form]");
+        var key = field && /^[0-9a-f]{32}$/.test(field.value) ? field.value
+          : Array.from(crypto.getRandomValues(new Uint8Array(16)), function (b) { return b.toString(16).padStart(2, "0"); }).join("");
+        if (field) field.value = key;
         var timer = null, last = "";
         function show(articles) {
           list.textContent = "";
@@ -265,11 +282,6 @@ enum DeflectionForm {
             fetch("/hc/suggestions?form=" + key + "&subject=" + encodeURIComponent(text), { credentials: "same-origin" })
               .then(function (r) { return r.json(); }).then(function (body) { show(body.articles || []); }).catch(function () {});
           }, 250);
-        });
-        form.addEventListener("submit", function () {
-          var body = new URLSearchParams({ event: "submitted", form: key, csrf: csrf });
-          fetch("/hc/deflection", { method: "POST", credentials: "same-origin", keepalive: true, body: body,
-                                    headers: { "X-CSRF-Token": csrf } }).catch(function () {});
         });
       });
     })();

@@ -334,15 +334,32 @@ struct KnowledgeBaseStore: Sendable {
 
     // MARK: Deflection
 
-    func recordDeflection(formKey: String, event: DeflectionEvent, articleID: Int?, userID: Int?, now: Int64) async throws {
+    /// Records an event of a customer's form session, once: the same event for the same form and article again changes
+    /// nothing, so reloading a page or replaying a request cannot inflate the counts.
+    func recordDeflection(formKey: String, event: DeflectionEvent, articleID: Int?, userID: Int, now: Int64) async throws {
+        let article: SQLQueryString = articleID.map { "article_id = \(bind: $0)" } ?? "article_id IS NULL"
+        let known = try await db.raw("""
+            SELECT 1 AS one FROM help_center_deflections WHERE form_key = \(bind: formKey) AND event = \(bind: event.rawValue) AND \(article)
+            """).first()
+        guard known == nil else { return }
         try await db.raw("""
             INSERT INTO help_center_deflections (form_key, event, article_id, user_id, created_at)
             VALUES (\(bind: formKey), \(bind: event.rawValue), \(bind: articleID), \(bind: userID), \(bind: now))
             """).run()
     }
 
-    /// Counts per form session since `since`: forms where articles were suggested, where one was opened, where a
-    /// request was submitted, and where one was opened and none submitted (a request avoided).
+    /// Whether `articleID` was among the suggestions this customer's form session was shown.
+    func wasSuggested(formKey: String, articleID: Int, userID: Int) async throws -> Bool {
+        try await db.raw("""
+            SELECT 1 AS one FROM help_center_deflections
+            WHERE form_key = \(bind: formKey) AND event = 'shown' AND article_id = \(bind: articleID) AND user_id = \(bind: userID)
+            """).first() != nil
+    }
+
+    /// Counts since `since`, of signed-in customers' new-request forms: those shown suggestions, those where one was
+    /// opened, those submitted; and requests avoided: per customer and day, a suggestion opened in a form that was
+    /// not submitted, with no request from that customer (by any channel) in the 24 hours after. One customer who
+    /// gives up in three forms counts once that day, and one who writes in by email after all counts not at all.
     func deflectionCounts(since: Int64) async throws -> DeflectionCounts {
         let row = try await db.raw("""
             SELECT
@@ -352,9 +369,15 @@ struct KnowledgeBaseStore: Sendable {
             FROM help_center_deflections WHERE created_at >= \(bind: since)
             """).first()!
         let avoided = try await db.raw("""
-            SELECT COUNT(DISTINCT o.form_key) AS n FROM help_center_deflections o
-            WHERE o.event = 'opened' AND o.created_at >= \(bind: since)
-              AND NOT EXISTS (SELECT 1 FROM help_center_deflections s WHERE s.form_key = o.form_key AND s.event = 'submitted')
+            SELECT COUNT(*) AS n FROM (
+                SELECT o.user_id, MIN(o.created_at) AS first_open
+                FROM help_center_deflections o
+                WHERE o.event = 'opened' AND o.user_id IS NOT NULL AND o.created_at >= \(bind: since)
+                  AND NOT EXISTS (SELECT 1 FROM help_center_deflections s WHERE s.form_key = o.form_key AND s.event = 'submitted')
+                GROUP BY o.user_id, o.created_at / 86400000
+            ) gave_up
+            WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.requester_id = gave_up.user_id
+                                AND t.created_at >= gave_up.first_open AND t.created_at < gave_up.first_open + 86400000)
             """).first()!.decode(column: "n", as: Int.self)
         return DeflectionCounts(suggested: try row.decode(column: "shown", as: Int.self), opened: try row.decode(column: "opened", as: Int.self),
                                 submitted: try row.decode(column: "submitted", as: Int.self), avoided: avoided)

@@ -28,6 +28,8 @@ struct PortalRoutes: Sendable {
         var chrome: Chrome
         var subject: String
         var body: String
+        /// The portal script's form-session key, kept when the form is shown again after an error.
+        var deflectionForm: String = ""
     }
     struct Message: Sendable {
         struct File: Sendable { var name: String, path: String, size: String }
@@ -109,6 +111,13 @@ struct PortalRoutes: Sendable {
                 }
                 let written = try await tickets.create(["subject": .string(subject), "comment": .object(comment)],
                                                        actor: actor, via: .web)
+                if let key = form["deflection_form"], DeflectionForm.isValidKey(key) {
+                    let now = written.ticket.createdAt
+                    try await database.write { db in
+                        try await KnowledgeBaseStore(db: db).recordDeflection(formKey: key, event: .submitted, articleID: nil,
+                                                                              userID: actor.id, now: now)
+                    }
+                }
                 return seeOther("/portal/requests/\(written.ticket.id)")
             } catch let error as APIError where error.status == .unprocessableContent {
                 errors = error.messages
@@ -116,7 +125,9 @@ struct PortalRoutes: Sendable {
         }
         var chrome = Chrome(title: "New request", context: context)
         chrome.errors = errors
-        return renderer.page("portal-new", NewPage(chrome: chrome, subject: subject, body: body), status: .unprocessableContent)
+        let key = form["deflection_form"].flatMap { DeflectionForm.isValidKey($0) ? $0 : nil } ?? ""
+        return renderer.page("portal-new", NewPage(chrome: chrome, subject: subject, body: body, deflectionForm: key),
+                             status: .unprocessableContent)
     }
 
     func requestPage(_ id: Int, actor: Actor, context: CasebookContext, draft: String = "", errors: [String] = [],

@@ -112,7 +112,8 @@ extension PageTemplates {
         <section id="kb-deflection" aria-labelledby="deflection-heading">
           <h2 id="deflection-heading">Requests avoided (last 30 days)</h2>
           <p>Articles suggested on <strong id="deflection-suggested">{{suggested}}</strong> new-request forms; a suggestion was opened on
-             <strong id="deflection-opened">{{opened}}</strong>; <strong id="deflection-avoided">{{avoided}}</strong> of those left without submitting a request.</p>
+             <strong id="deflection-opened">{{opened}}</strong>. <strong id="deflection-avoided">{{avoided}}</strong> times a customer read a
+             suggestion and did not write in within a day (by any channel; once per customer a day).</p>
         </section>
         {{/deflection}}
         {{#canArrange}}

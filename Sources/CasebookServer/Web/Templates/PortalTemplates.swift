@@ -68,6 +68,7 @@ extension PageTemplates {
         <h1>New request</h1>
         <form id="new-request-form" method="post" action="/portal/requests" enctype="multipart/form-data">
           <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+          <input type="hidden" name="deflection_form" value="{{deflectionForm}}">
           <p><label for="subject">Subject</label> <input id="subject" name="subject" required maxlength="250" value="{{subject}}"></p>
           <div id="deflection-suggestions" class="deflection" data-deflection hidden></div>
           <p class="hc-hint">Your answer may already be in the <a href="/hc" id="portal-help-center">help center</a>.</p>
