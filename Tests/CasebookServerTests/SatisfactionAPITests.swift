@@ -413,9 +413,17 @@ struct SatisfactionAPITests {
             }
             #expect(scores.contains("good") && scores.contains("bad"), "\(scores)")
             #expect(rows.reduce(0) { $0 + $1.satisfiedButLeaving } == 1, "\(rows)")
+            func ratingEvents() async throws -> Int {
+                try await database.read { db in
+                    try await db.raw("SELECT COUNT(*) AS n FROM audit_events WHERE type = 'SatisfactionRating'").first()!
+                        .decode(column: "n", as: Int.self)
+                }
+            }
+            #expect(try await ratingEvents() == scores.count, "each demo rating is on its ticket's history")
             try await DemoLoader.load(into: database, bcryptCost: 4)
             let again = try await database.read { db in try await SatisfactionStore(db: db).count(.init()) }
             #expect(again == scores.count, "loading twice adds nothing")
+            #expect(try await ratingEvents() == scores.count)
         }
     }
 

@@ -170,6 +170,64 @@ struct WebKnowledgeBasePagesTests {
     }
 
     @Test(arguments: TestDatabase.all)
+    func leadsRenameReorderMoveAndDeleteCategoriesAndSectionsOnThePage(db: TestDatabase) async throws {
+        try await TestApp.run(db) { app in
+            let lead = try await app.person("Lara Lead", role: .lead)
+            func id(_ page: JSONValue?, _ key: String) -> Int { page?[key]?["id"]?.intValue ?? 0 }
+            let printers = id(try await lead.post("/api/v2/help_center/categories", ["category": ["name": "Printers"]]).json, "category")
+            let billing = id(try await lead.post("/api/v2/help_center/categories", ["category": ["name": "Billing"]]).json, "category")
+            let fixes = id(try await lead.post("/api/v2/help_center/categories/\(printers)/sections", ["section": ["name": "Fixes"]]).json, "section")
+            let invoices = id(try await lead.post("/api/v2/help_center/categories/\(printers)/sections", ["section": ["name": "Invoices"]]).json, "section")
+            let empty = id(try await lead.post("/api/v2/help_center/categories/\(billing)/sections", ["section": ["name": "Old"]]).json, "section")
+            _ = try await lead.post("/api/v2/help_center/sections/\(fixes)/articles", ["article": ["title": "Reset the spooler", "body": "x"]])
+
+            let lara = try await app.signedIn("lara.lead@brightbeam.example")
+            let page = try await lara.get("/agent/kb")
+            #expect(page.contains("data-category-id=\"\(printers)\"") && page.contains("data-section-id=\"\(invoices)\""), "\(page.html)")
+            // Rename and reorder a category; move a section to the category it belongs in and put it first.
+            #expect(try await lara.post("/agent/kb/categories/\(billing)", [("name", "Billing and invoices"), ("position", "0")]).status == .seeOther)
+            #expect(try await lara.post("/agent/kb/categories/\(printers)", [("name", "Printers"), ("position", "5")]).status == .seeOther)
+            #expect(try await lara.post("/agent/kb/sections/\(invoices)", [("name", "Invoices"), ("position", "0"),
+                                                                           ("category_id", String(billing))]).status == .seeOther)
+            let categories = try await app.agent.get("/api/v2/help_center/categories")["categories"]?.arrayValue ?? []
+            #expect(categories.map { $0["name"]?.stringValue ?? "" } == ["Billing and invoices", "Printers"], "\(categories)")
+            let moved = try await app.agent.get("/api/v2/help_center/sections/\(invoices)")["section"]
+            #expect(moved?["category_id"]?.intValue == billing && moved?["position"]?.intValue == 0, "\(String(describing: moved))")
+            let saved = try await lara.get("/agent/kb?arranged=1")
+            #expect(saved.contains("Categories and sections saved."))
+
+            // Bad input is refused with a reason and changes nothing.
+            let blank = try await lara.post("/agent/kb/categories/\(printers)", [("name", " "), ("position", "1")])
+            #expect(blank.status == .unprocessableContent && blank.contains("Name: cannot be blank"), "\(blank.html)")
+            let badPosition = try await lara.post("/agent/kb/sections/\(fixes)", [("name", "Fixes"), ("position", "first")])
+            #expect(badPosition.status == .unprocessableContent && badPosition.contains("Position: a whole number"), "\(badPosition.html)")
+            #expect(try await lara.post("/agent/kb/sections/\(fixes)", [("name", "Fixes"), ("category_id", "999999")]).status
+                == .unprocessableContent)
+            #expect(try await app.agent.get("/api/v2/help_center/sections/\(fixes)")["section"]?["category_id"]?.intValue == printers)
+
+            // A section or category that holds articles is not deleted from the page; empty ones are.
+            let refused = try await lara.post("/agent/kb/sections/\(fixes)/delete")
+            #expect(refused.status == .unprocessableContent && refused.contains("still holds 1 article"), "\(refused.html)")
+            #expect(try await lara.post("/agent/kb/categories/\(printers)/delete").status == .unprocessableContent)
+            #expect(try await lara.post("/agent/kb/sections/\(empty)/delete").status == .seeOther)
+            #expect(try await app.agent.get("/api/v2/help_center/sections/\(empty)").status == .notFound)
+            #expect(try await lara.post("/agent/kb/categories/\(billing)/delete").status == .seeOther, "its one section was empty")
+            #expect(try await app.agent.get("/api/v2/help_center/sections/\(invoices)").status == .notFound)
+            #expect(try await app.agent.get("/api/v2/help_center/sections/\(fixes)").status == .ok)
+
+            // Agents and customers may not arrange; forms without their CSRF token are refused.
+            let morgan = try await app.signedIn(TestApp.agentEmail)
+            #expect(try await morgan.post("/agent/kb/categories/\(printers)", [("name", "Mine")]).status == .forbidden)
+            #expect(try await morgan.post("/agent/kb/sections/\(fixes)/delete").status == .forbidden)
+            #expect(!(try await morgan.get("/agent/kb")).contains("kb-places"))
+            let rex = try await app.signedIn(TestApp.endUserAEmail)
+            #expect([.forbidden, .notFound].contains(try await rex.post("/agent/kb/categories/\(printers)/delete").status))
+            #expect(try await lara.post("/agent/kb/categories/\(printers)", [("name", "Forged")], csrf: "nope").status == .forbidden)
+            #expect(try await app.agent.get("/api/v2/help_center/categories/\(printers)")["category"]?["name"]?.stringValue == "Printers")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func imagesUploadedInTheEditorAreServedAsTheArticleIs(db: TestDatabase) async throws {
         try await TestApp.run(db) { app in
             let lead = try await app.person("Lara Lead", role: .lead)

@@ -33,6 +33,12 @@ enum DemoSatisfaction {
                     assigneeID: try row.decode(column: "assignee_id", as: Int?.self), groupID: try row.decode(column: "group_id", as: Int?.self),
                     score: answer.score, comment: answer.comment, reasonCode: answer.reason, offeredAt: solvedAt, firstRatedAt: ratedAt,
                     createdAt: solvedAt, updatedAt: ratedAt))
+                // On the case history, as a rating given through the survey link is.
+                let ticketID = try row.decode(column: "id", as: Int.self)
+                _ = try await TicketStore(db: db).insertAudit(ticketID: ticketID, authorID: requester, via: .web, at: ratedAt, events: [
+                    .satisfactionRating(score: answer.score.rawValue, previous: SatisfactionScore.offered.rawValue, comment: answer.comment,
+                                        assigneeID: try row.decode(column: "assignee_id", as: Int?.self)),
+                ], comment: nil)
                 // The first satisfied customer with an order asks for their money back ten days after the solve.
                 guard !leaving, answer.score == .good,
                       let order = try await db.raw("SELECT id, currency FROM orders WHERE customer_id = \(bind: requester) ORDER BY id LIMIT 1").first()

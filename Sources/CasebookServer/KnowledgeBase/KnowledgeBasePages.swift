@@ -23,8 +23,7 @@ struct KnowledgeBasePages: Sendable {
         web.post("agent/kb/:id", use: save)
         web.post("agent/kb/:id/attachments", use: upload)
         web.get("agent/kb/:id/revisions", use: revisions)
-        web.post("agent/kb/categories", use: createCategory)
-        web.post("agent/kb/sections", use: createSection)
+        registerArranging(on: web)
         web.post("agent/tickets/:id/comments/:comment_id/article", use: fromReply)
         web.get("agent/tickets/:id/articles/search", use: composerSearch)
     }
@@ -45,10 +44,11 @@ struct KnowledgeBasePages: Sendable {
         if !label.isEmpty { filter.label = label }
         let canPublish = KnowledgeAccess.mayPublish(actor.role)
         let since = services.config.clock.now() - 30 * 86_400_000
-        let (articles, sections, categories, counts) = try await database.read { db in
+        let (articles, sections, categories, counts, perSection) = try await database.read { db in
             let store = KnowledgeBaseStore(db: db)
             return (try await store.list(filter, limit: 500, offset: 0, afterID: nil), try await store.sections(), try await store.categories(),
-                    canPublish ? try await store.deflectionCounts(since: since) : nil)
+                    canPublish ? try await store.deflectionCounts(since: since) : nil,
+                    canPublish ? try await store.articleCountsBySection() : [:])
         }
         let sectionNames = Dictionary(sections.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let rows: [[String: Any]] = articles.sorted { $0.updatedAt != $1.updatedAt ? $0.updatedAt > $1.updatedAt : $0.id > $1.id }.map { a in
@@ -57,13 +57,14 @@ struct KnowledgeBasePages: Sendable {
              "updated": PageTime.text(a.updatedAt), "updatedISO": PageTime.iso(a.updatedAt)]
         }
         var chrome = Chrome(title: "Knowledge base", context: context)
-        chrome.notices = q["deleted"] != nil ? ["Article deleted."] : []
+        chrome.notices = q["deleted"] != nil ? ["Article deleted."] : q["arranged"] != nil ? ["Categories and sections saved."] : []
         var model: [String: Any] = [
             "chrome": chrome, "articles": rows, "label": label, "canArrange": canPublish,
             "statuses": [("", "Any"), ("draft", "Drafts"), ("published", "Published")].map { Option(value: $0.0, label: $0.1, selected: (q["status"] ?? "") == $0.0) },
             "sections": sections.map { Option(value: String($0.id), label: $0.name, selected: $0.id == filter.sectionID) },
             "categories": categories.map { Option(value: String($0.id), label: $0.name, selected: false) },
         ]
+        if canPublish { model["places"] = Self.places(categories: categories, sections: sections, articles: perSection) }
         if let counts {
             model["deflection"] = ["suggested": counts.suggested, "opened": counts.opened, "submitted": counts.submitted, "avoided": counts.avoided]
         }
@@ -239,23 +240,6 @@ struct KnowledgeBasePages: Sendable {
             model["diff"] = ["from": from, "to": to, "added": diff.added, "removed": diff.removed, "html": diff.html] as [String: Any]
         }
         return renderer.page("kb-revisions", model)
-    }
-
-    @Sendable func createCategory(_ request: Request, context: CasebookContext) async throws -> Response {
-        let actor = try context.require(.useWorkspace)
-        let form = context.form ?? QueryItems(nil)
-        _ = try await database.write { db in try await kb.createCategory(.init(name: form["name"], description: form["description"]), actor: actor, db: db) }
-        return seeOther("/agent/kb")
-    }
-
-    @Sendable func createSection(_ request: Request, context: CasebookContext) async throws -> Response {
-        let actor = try context.require(.useWorkspace)
-        let form = context.form ?? QueryItems(nil)
-        guard let categoryID = Int(form["category_id"] ?? "") else { throw WebError(.unprocessableContent, "Choose a category.") }
-        _ = try await database.write { db in
-            try await kb.createSection(categoryID: categoryID, .init(name: form["name"], description: form["description"]), actor: actor, db: db)
-        }
-        return seeOther("/agent/kb")
     }
 
     // MARK: Tickets

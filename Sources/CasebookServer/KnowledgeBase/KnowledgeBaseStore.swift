@@ -120,6 +120,15 @@ struct KnowledgeBaseStore: Sendable {
         return try await db.raw("SELECT * FROM help_center_sections ORDER BY category_id, position, id").all().map(Self.decodeSection)
     }
 
+    /// Articles (drafts included) per section id; sections without articles are absent.
+    func articleCountsBySection() async throws -> [Int: Int] {
+        var counts: [Int: Int] = [:]
+        for row in try await db.raw("SELECT section_id, COUNT(*) AS n FROM help_center_articles GROUP BY section_id").all() {
+            counts[try row.decode(column: "section_id", as: Int.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        return counts
+    }
+
     func deleteSection(id: Int) async throws {
         try await db.raw("DELETE FROM help_center_sections WHERE id = \(bind: id)").run()
         try await dropOrphanedSearchRows()

@@ -166,8 +166,13 @@ struct TicketStore: Sendable {
         }
     }
 
+    /// Marks the ticket updated at `now`, or just after its last update if that is later (a clock behind the last
+    /// update must neither move it back nor leave it unchanged: incremental readers go by it).
     func touch(id: Int, at now: Int64) async throws {
-        try await db.raw("UPDATE tickets SET updated_at = \(bind: now) WHERE id = \(bind: id)").run()
+        try await db.raw("""
+            UPDATE tickets SET updated_at = CASE WHEN updated_at < \(bind: now) THEN \(bind: now) ELSE updated_at + 1 END
+            WHERE id = \(bind: id)
+            """).run()
     }
 
     /// Tickets not deleted. Counted as all minus deleted: both engines answer each half from an index, where a

@@ -104,5 +104,8 @@ enum Stylesheet {
     .warranty-in_warranty strong { color: var(--ok); } .warranty-expired strong, .warranty-unknown strong { color: var(--warn); }
     .caveat { color: #9a5b00; } .verdict-allowed { color: var(--ok); } .verdict-incomplete { color: var(--warn); }
     .rma-due { color: #9a5b00; }
+    .kb-places { list-style: none; padding: 0; } .kb-places ul { list-style: none; padding-left: 24px; }
+    .kb-places li { margin: 6px 0; } .kb-places form.inline { display: inline-flex; gap: 6px; align-items: center; border: 0; padding: 0; margin: 0; }
+    .kb-places input[type=number] { width: 5rem; } .kb-places button.danger { color: #a0181b; }
     """#
 }

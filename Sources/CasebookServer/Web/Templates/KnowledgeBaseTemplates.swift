@@ -119,6 +119,41 @@ extension PageTemplates {
         {{#canArrange}}
         <section id="kb-arrange" aria-labelledby="arrange-heading">
           <h2 id="arrange-heading">Categories and sections</h2>
+          <p class="hint">Smaller positions come first in the help center. A category or section is deleted only once it holds no articles.</p>
+          <ul id="kb-places" class="kb-places">
+          {{#places}}
+            <li class="kb-category" data-category-id="{{id}}">
+              <form method="post" action="/agent/kb/categories/{{id}}" class="inline">
+                <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+                <label>Category <input name="name" value="{{name}}" required maxlength="255"></label>
+                <label>Position <input name="position" type="number" min="0" max="9999" value="{{position}}"></label>
+                <button type="submit">Save</button>
+              </form>
+              <form method="post" action="/agent/kb/categories/{{id}}/delete" class="inline">
+                <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+                <button type="submit" class="danger"{{#hasArticles}} disabled title="Move or delete its {{articles}} article(s) first"{{/hasArticles}}>Delete</button>
+              </form>
+              <ul>
+              {{#sections}}
+                <li class="kb-section" data-section-id="{{id}}">
+                  <form method="post" action="/agent/kb/sections/{{id}}" class="inline">
+                    <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+                    <label>Section <input name="name" value="{{name}}" required maxlength="255"></label>
+                    <label>Position <input name="position" type="number" min="0" max="9999" value="{{position}}"></label>
+                    <label>In <select name="category_id">{{#categories}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/categories}}</select></label>
+                    <button type="submit">Save</button>
+                  </form>
+                  <form method="post" action="/agent/kb/sections/{{id}}/delete" class="inline">
+                    <input type="hidden" name="csrf" value="{{chrome.csrf}}">
+                    <button type="submit" class="danger"{{#hasArticles}} disabled title="Move or delete its {{articles}} article(s) first"{{/hasArticles}}>Delete</button>
+                  </form>
+                  <span class="meta">{{articles}} article(s)</span>
+                </li>
+              {{/sections}}
+              </ul>
+            </li>
+          {{/places}}
+          </ul>
           <form method="post" action="/agent/kb/categories">
             <input type="hidden" name="csrf" value="{{chrome.csrf}}">
             <label for="new-category">New category</label> <input id="new-category" name="name" required>
